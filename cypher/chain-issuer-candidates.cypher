@@ -1,0 +1,18 @@
+// Certificates that may have issued the given ones: same key id as the child's authority key
+// id, or a subject name equal to the child's issuer name. Only a signature check decides.
+// params: $children  list of {sha1, aki, issuerKey}
+// returns: child, issuer, issuerDer
+UNWIND $children AS ch
+CALL {
+  WITH ch
+  MATCH (i:Certificate {subjectKeyId: ch.aki})
+  RETURN i
+  UNION
+  WITH ch
+  MATCH (i:Certificate {subjectKey: ch.issuerKey})
+  RETURN i
+}
+WITH ch, i
+WHERE i.sha1 <> ch.sha1 AND i.der IS NOT NULL
+  AND NOT EXISTS { (:Certificate {sha1: ch.sha1})-[:ISSUED_BY]->(i) }
+RETURN ch.sha1 AS child, i.sha1 AS issuer, i.der AS issuerDer

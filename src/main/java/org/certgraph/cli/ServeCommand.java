@@ -1,0 +1,84 @@
+package org.certgraph.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.certgraph.api.ApiServer;
+import org.certgraph.api.GraphQLService;
+import org.certgraph.core.CertGraph;
+import org.certgraph.graph.EmbeddedNeo4j;
+import org.certgraph.graph.Graph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code certgraph serve}: the GraphQL API and playground, with Neo4j Browser when embedded. */
+@Command(name = "serve", sortOptions = false,
+        description = {"Serves the GraphQL API and its playground; on the embedded default also "
+                + "Neo4j Browser. Stop it with Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GraphOptions graphOptions;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address the API listens on (default: 127.0.0.1, this machine only).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "API port (default: 8080).")
+    int port;
+
+    @Option(names = "--bolt-port", defaultValue = "7687",
+            description = "Bolt port of the embedded Neo4j, on 127.0.0.1 (default: 7687).")
+    int boltPort;
+
+    @Option(names = "--browser-port", defaultValue = "7474",
+            description = "Port of Neo4j Browser on the embedded Neo4j, on 127.0.0.1 "
+                    + "(default: 7474).")
+    int browserPort;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        EmbeddedNeo4j embedded = graphOptions.external()
+                ? null : EmbeddedNeo4j.start(graphOptions.data, boltPort, browserPort);
+        Graph graph = embedded == null ? graphOptions.open() : Graph.embedded(embedded);
+        ApiServer server;
+        try {
+            CertGraph core = new CertGraph(graph);
+            server = ApiServer.start(new GraphQLService(core), core, host, port);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+        String base = "http://" + host + ":" + server.port();
+        if (embedded != null) {
+            embedded.advertise(base + "/graphql");
+            out.println("Graph: embedded Neo4j in " + embedded.folder() + ", Bolt at "
+                    + embedded.boltUri() + " (no authentication; this machine only)");
+            out.println("Neo4j Browser: " + embedded.browserUrl());
+        } else {
+            out.println("Graph: Neo4j at " + graphOptions.neo4jUri);
+        }
+        out.println("GraphQL: " + base + "/graphql   playground: " + base + "/   health: "
+                + base + "/health");
+        out.println("certgraph is ready; stop it with Ctrl-C.");
+        out.flush();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            graph.close();
+            stopped.countDown();
+        }, "certgraph-shutdown"));
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,76 @@
+package org.certgraph.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.certgraph.cert.Thumbprints;
+import org.certgraph.graph.Graph;
+
+/**
+ * certgraph's core: the verbs that the CLI, the GraphQL API and the tests use. Every verb returns
+ * a typed result; none of the adapters around it holds Cypher.
+ */
+public final class CertGraph {
+
+    private final Graph graph;
+    private final CertificateImporter importer;
+    private final CertificateQueries queries;
+
+    public CertGraph(Graph graph) {
+        this.graph = graph;
+        this.importer = new CertificateImporter(graph);
+        this.queries = new CertificateQueries(graph);
+    }
+
+    /** Loads certificate files and folders; see {@link ImportRequest}. */
+    public ImportReport importCertificates(ImportRequest request, ImportProgress progress) {
+        return importer.run(request, progress);
+    }
+
+    /**
+     * The certificate with this thumbprint, in any spelling a user may paste (case, spaces,
+     * colons, invisible marks); a SHA-256 fingerprint works too.
+     *
+     * @throws IllegalArgumentException when the text is not a thumbprint
+     */
+    public Optional<CertificateNode> certificate(String thumbprint) {
+        return queries.byThumbprint(Thumbprints.normalise(thumbprint));
+    }
+
+    public Page<CertificateNode> certificates(CertificateFilter filter, int first, String after) {
+        return queries.page(filter == null ? CertificateFilter.ALL : filter, first, after);
+    }
+
+    /** The verified issuers of each certificate, keyed by thumbprint. */
+    public Map<String, List<CertificateNode>> issuers(Collection<String> sha1s) {
+        return queries.issuers(sha1s);
+    }
+
+    /** Every chain from each certificate up to a root or the end of what is known. */
+    public Map<String, List<List<CertificateNode>>> chains(Collection<String> sha1s) {
+        return queries.chains(sha1s);
+    }
+
+    /** The trust lists holding each certificate, keyed by thumbprint. */
+    public Map<String, List<TrustListNode>> trustListsOf(Collection<String> sha1s) {
+        return queries.trustListsOf(sha1s);
+    }
+
+    public List<TrustListNode> trustLists() {
+        return queries.trustLists(null);
+    }
+
+    public Optional<TrustListNode> trustList(String id) {
+        return queries.trustLists(List.of(id)).stream().findFirst();
+    }
+
+    public GraphStats stats() {
+        return queries.stats();
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+}

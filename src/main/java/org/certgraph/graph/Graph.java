@@ -1,0 +1,132 @@
+package org.certgraph.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+
+/**
+ * certgraph's connection to Neo4j, embedded or external: it runs the named statements of
+ * {@link CypherLibrary} with parameters, in read or write transactions.
+ */
+public final class Graph implements AutoCloseable {
+
+    private final Driver driver;
+    private final String database;
+    private final EmbeddedNeo4j embedded;
+
+    private Graph(Driver driver, String database, EmbeddedNeo4j embedded) {
+        this.driver = driver;
+        this.database = database;
+        this.embedded = embedded;
+    }
+
+    /** Connects to an external Neo4j server or cluster; nothing embedded starts. */
+    public static Graph external(String uri, String user, String password, String database) {
+        AuthToken auth = user == null || user.isBlank()
+                ? AuthTokens.none() : AuthTokens.basic(user, password == null ? "" : password);
+        Driver driver;
+        try {
+            driver = GraphDatabase.driver(uri, auth, driverConfig());
+        } catch (IllegalArgumentException e) {
+            throw new GraphUnavailableException("The Neo4j address " + uri + " is not valid: "
+                    + e.getMessage() + ". Use a URI such as neo4j://host:7687 or bolt://host:7687.");
+        }
+        return connect(driver, database, null, uri);
+    }
+
+    /** Uses an embedded Neo4j that this process started; closing the graph stops it. */
+    public static Graph embedded(EmbeddedNeo4j neo4j) {
+        Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), driverConfig());
+        return connect(driver, "neo4j", neo4j, neo4j.boltUri());
+    }
+
+    private static Graph connect(Driver driver, String database, EmbeddedNeo4j embedded,
+                                 String uri) {
+        try {
+            driver.verifyConnectivity();
+        } catch (AuthenticationException e) {
+            driver.close();
+            closeEmbedded(embedded);
+            throw new GraphUnavailableException("Neo4j at " + uri + " refused the credentials: "
+                    + "set NEO4J_USERNAME and NEO4J_PASSWORD.");
+        } catch (ServiceUnavailableException | org.neo4j.driver.exceptions.SecurityException e) {
+            driver.close();
+            closeEmbedded(embedded);
+            throw new GraphUnavailableException("Cannot reach Neo4j at " + uri + ": "
+                    + e.getMessage() + ". Check that it runs and that the address is right.");
+        }
+        Graph graph = new Graph(driver, database == null ? "neo4j" : database, embedded);
+        graph.applySchema();
+        return graph;
+    }
+
+    private static Config driverConfig() {
+        return Config.builder().withLogging(Logging.none()).withMaxConnectionPoolSize(32).build();
+    }
+
+    /** Creates the constraints and indexes of {@code cypher/schema.cypher}; idempotent. */
+    public void applySchema() {
+        try (var session = driver.session(sessionConfig())) {
+            for (String statement : CypherLibrary.statements("schema")) {
+                session.run(statement).consume();
+            }
+        }
+    }
+
+    /** Runs a named statement in a read transaction and maps its records. */
+    public <T> T read(String name, Map<String, Object> params, Function<List<Record>, T> mapper) {
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeRead(tx -> mapper.apply(
+                    tx.run(CypherLibrary.statement(name), params).list()));
+        }
+    }
+
+    /** Runs a named statement in a write transaction and maps its records. */
+    public <T> T write(String name, Map<String, Object> params, Function<List<Record>, T> mapper) {
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeWrite(tx -> mapper.apply(
+                    tx.run(CypherLibrary.statement(name), params).list()));
+        }
+    }
+
+    /** Runs a named statement in a write transaction, ignoring what it returns. */
+    public void write(String name, Map<String, Object> params) {
+        write(name, params, records -> null);
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    public SessionConfig sessionConfig() {
+        return SessionConfig.forDatabase(database);
+    }
+
+    /** The embedded database behind this graph, or null when it is external. */
+    public EmbeddedNeo4j embeddedNeo4j() {
+        return embedded;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        closeEmbedded(embedded);
+    }
+
+    private static void closeEmbedded(EmbeddedNeo4j embedded) {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
