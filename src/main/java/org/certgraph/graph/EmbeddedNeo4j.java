@@ -58,7 +58,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * Starts Neo4j on {@code folder}.
      *
      * @param boltPort Bolt port, or 0 for any free one
-     * @param httpPort port of Neo4j's own web server with Neo4j Browser, or -1 for none
+     * @param httpPort port of Neo4j's own web server with Neo4j Browser, 0 for any free one,
+     *     or -1 for none
      */
     public static EmbeddedNeo4j start(Path folder, int boltPort, int httpPort) {
         Path home = folder.toAbsolutePath().normalize();
@@ -73,8 +74,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 throw new GraphUnavailableException(folderInUseMessage(home));
             }
             int bolt = boltPort == 0 ? freeLoopbackPort() : boltPort;
-            DatabaseManagementService dbms = build(home, bolt, httpPort).build();
-            return new EmbeddedNeo4j(home, channel, lock, dbms, bolt, httpPort);
+            int http = httpPort == 0 ? freeLoopbackPort() : httpPort;
+            DatabaseManagementService dbms = build(home, bolt, http).build();
+            return new EmbeddedNeo4j(home, channel, lock, dbms, bolt, http);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new GraphUnavailableException("Cannot use the data folder " + home + ": "

@@ -1,0 +1,64 @@
+package org.certgraph.testing;
+
+import org.certgraph.core.CertGraph;
+import org.certgraph.graph.Graph;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+import java.time.Duration;
+
+/**
+ * One real Neo4j (the test harness) for the whole test run, started on first use. Each test
+ * takes an empty graph from {@link #emptyGraph()}; constraints and indexes stay.
+ */
+public final class TestNeo4j {
+
+    private static Neo4j neo4j;
+    private static Graph graph;
+
+    private TestNeo4j() {
+    }
+
+    /** The harness' Bolt address, for tests that point certgraph at an external Neo4j. */
+    public static synchronized String boltUri() {
+        start();
+        return neo4j.boltURI().toString();
+    }
+
+    /** A certgraph core on an empty graph. */
+    public static synchronized CertGraph emptyGraph() {
+        start();
+        try (var session = graph.driver().session(graph.sessionConfig())) {
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS").consume();
+        }
+        return new CertGraph(graph);
+    }
+
+    /** Runs a read-only Cypher statement written in a test and returns its single number. */
+    public static synchronized long count(String cypher) {
+        start();
+        try (var session = graph.driver().session(graph.sessionConfig())) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    private static void start() {
+        if (neo4j != null) {
+            return;
+        }
+        neo4j = Neo4jBuilders.newInProcessBuilder()
+                .withDisabledServer()
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout,
+                        Duration.ofMillis(200))
+                .build();
+        graph = Graph.external(neo4j.boltURI().toString(), null, null, "neo4j");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            graph.close();
+            neo4j.close();
+        }));
+    }
+}
