@@ -456,6 +456,10 @@ public final class TestPki {
                     return hash + "withECDSA";
                 case "DSA":
                     return hash + "withDSA";
+                case "EdDSA":
+                    // The JDK calls Ed25519 and Ed448 keys "EdDSA"; the curve names the algorithm.
+                    return ((java.security.interfaces.EdECKey) signingKeys.getPrivate())
+                            .getParams().getName();
                 default:
                     return algorithm; // Ed25519 and Ed448 name their own hash
             }
