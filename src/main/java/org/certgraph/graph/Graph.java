@@ -2,6 +2,7 @@ package org.certgraph.graph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.neo4j.driver.AuthToken;
@@ -24,6 +25,7 @@ public final class Graph implements AutoCloseable {
     private final Driver driver;
     private final String database;
     private final EmbeddedNeo4j embedded;
+    private final AtomicLong statements = new AtomicLong();
 
     private Graph(Driver driver, String database, EmbeddedNeo4j embedded) {
         this.driver = driver;
@@ -86,6 +88,7 @@ public final class Graph implements AutoCloseable {
 
     /** Runs a named statement in a read transaction and maps its records. */
     public <T> T read(String name, Map<String, Object> params, Function<List<Record>, T> mapper) {
+        statements.incrementAndGet();
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> mapper.apply(
                     tx.run(CypherLibrary.statement(name), params).list()));
@@ -94,6 +97,7 @@ public final class Graph implements AutoCloseable {
 
     /** Runs a named statement in a write transaction and maps its records. */
     public <T> T write(String name, Map<String, Object> params, Function<List<Record>, T> mapper) {
+        statements.incrementAndGet();
         try (var session = driver.session(sessionConfig())) {
             return session.executeWrite(tx -> mapper.apply(
                     tx.run(CypherLibrary.statement(name), params).list()));
@@ -103,6 +107,11 @@ public final class Graph implements AutoCloseable {
     /** Runs a named statement in a write transaction, ignoring what it returns. */
     public void write(String name, Map<String, Object> params) {
         write(name, params, records -> null);
+    }
+
+    /** How many named statements this connection has run: a cheap round-trip counter. */
+    public long statementsRun() {
+        return statements.get();
     }
 
     public Driver driver() {

@@ -44,6 +44,20 @@ public final class TestNeo4j {
         }
     }
 
+    /** Runs a read-only Cypher statement written in a test and returns its single column. */
+    public static synchronized java.util.List<String> strings(String cypher) {
+        start();
+        try (var session = graph.driver().session(graph.sessionConfig())) {
+            return session.run(cypher).list(r -> r.get(0).asString());
+        }
+    }
+
+    /** How many statements certgraph has sent to the test database so far. */
+    public static synchronized long statementsRun() {
+        start();
+        return graph.statementsRun();
+    }
+
     private static void start() {
         if (neo4j != null) {
             return;
