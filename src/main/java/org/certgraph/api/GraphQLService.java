@@ -13,12 +13,9 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
@@ -59,9 +56,7 @@ public final class GraphQLService {
     public GraphQLService(CertGraph core) {
         this.core = core;
         this.graphQL = GraphQL.newGraphQL(schema())
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
-                        new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY))))
+                .instrumentation(QueryLimits.of(MAX_DEPTH, MAX_COMPLEXITY))
                 .defaultDataFetcherExceptionHandler(new UserErrors())
                 .build();
     }

@@ -111,6 +111,16 @@ class ApiServerTest {
     }
 
     @Test
+    void theIntrospectionQueryOfGraphiQLIsNotHeldToTheDataLimits() throws Exception {
+        String introspection = graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY;
+        HttpResponse<String> r = post(JSON.writeValueAsString(
+                java.util.Map.of("query", introspection)), "application/json");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.has("errors")).as(r.body()).isFalse();
+        assertThat(body.at("/data/__schema/queryType/name").asText()).isEqualTo("Query");
+    }
+
+    @Test
     void badThumbprintGivesAMessageThatNamesIt() throws Exception {
         HttpResponse<String> r = post("{\"query\":\"{ certificate(sha1: \\\"xyz\\\") { sha1 } }\"}",
                 "application/json");
