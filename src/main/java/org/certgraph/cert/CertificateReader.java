@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +20,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.CertBag;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.MacData;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
@@ -465,7 +474,8 @@ public final class CertificateReader {
                 new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE);
         for (char[] candidate : candidates) {
             try {
-                if (pfx.isMacValid(macs, candidate)) {
+                if (pfx.isMacValid(macs, candidate)
+                        || candidate.length == 0 && emptyPasswordMacValid(pfx)) {
                     return candidate;
                 }
             } catch (Exception e) {
@@ -476,13 +486,43 @@ public final class CertificateReader {
         return null;
     }
 
+    /**
+     * Checks the MAC for an empty password written as its two-byte terminator, as the JDK and
+     * openssl do; Bouncy Castle's own check turns an empty password into no bytes at all.
+     */
+    private static boolean emptyPasswordMacValid(PKCS12PfxPdu pfx) {
+        Pfx structure = pfx.toASN1Structure();
+        MacData macData = structure.getMacData();
+        ContentInfo authSafe = structure.getAuthSafe();
+        if (macData == null || !PKCSObjectIdentifiers.data.equals(authSafe.getContentType())) {
+            return false;
+        }
+        try {
+            DigestInfo expected = macData.getMac();
+            Digest digest = BcDefaultDigestProvider.INSTANCE.get(expected.getAlgorithmId());
+            PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(digest);
+            generator.init(new byte[2], macData.getSalt(), macData.getIterationCount().intValue());
+            CipherParameters key = generator.generateDerivedMacParameters(
+                    digest.getDigestSize() * 8);
+            HMac mac = new HMac(digest);
+            mac.init(key);
+            byte[] content = ASN1OctetString.getInstance(authSafe.getContent()).getOctets();
+            mac.update(content, 0, content.length);
+            byte[] actual = new byte[mac.getMacSize()];
+            mac.doFinal(actual, 0);
+            return MessageDigest.isEqual(actual, expected.getDigest());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private static void readPkcs12Bags(Collector out, PKCS12PfxPdu pfx, List<char[]> candidates,
             boolean passwordGiven) {
         int keyBags = 0;
         int certBags = 0;
         for (ContentInfo info : pfx.getContentInfos()) {
             ASN1ObjectIdentifier type = info.getContentType();
-            PKCS12SafeBagFactory bags;
+            PKCS12SafeBag[] bags;
             if (PKCSObjectIdentifiers.encryptedData.equals(type)) {
                 bags = decryptedBags(info, candidates);
                 if (bags == null) {
@@ -492,21 +532,21 @@ public final class CertificateReader {
                     continue;
                 }
             } else if (PKCSObjectIdentifiers.data.equals(type)) {
-                bags = new PKCS12SafeBagFactory(info);
+                bags = new PKCS12SafeBagFactory(info).getSafeBags();
             } else {
                 out.problem("part of this PKCS#12 file is protected by public-key encryption,"
                         + " which certgraph cannot open; export it again with password"
                         + " protection");
                 continue;
             }
-            for (PKCS12SafeBag bag : bags.getSafeBags()) {
+            for (PKCS12SafeBag bag : bags) {
                 ASN1ObjectIdentifier bagType = bag.getType();
                 if (PKCSObjectIdentifiers.certBag.equals(bagType)) {
                     CertBag cert = CertBag.getInstance(bag.toASN1Structure().getBagValue());
                     if (PKCSObjectIdentifiers.x509Certificate.equals(cert.getCertId())) {
                         certBags++;
-                        byte[] der = org.bouncycastle.asn1.ASN1OctetString
-                                .getInstance(cert.getCertValue()).getOctets();
+                        byte[] der = ASN1OctetString.getInstance(cert.getCertValue())
+                                .getOctets();
                         addCertificate(out, der, "certificate " + certBags
                                 + " of the PKCS#12 file");
                     }
@@ -525,14 +565,19 @@ public final class CertificateReader {
         }
     }
 
-    private static PKCS12SafeBagFactory decryptedBags(ContentInfo info, List<char[]> candidates) {
+    private static PKCS12SafeBag[] decryptedBags(ContentInfo info, List<char[]> candidates) {
         for (char[] candidate : candidates) {
             try {
-                PKCS12SafeBagFactory bags = new PKCS12SafeBagFactory(info,
-                        new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(Crypto.BC)
-                                .build(candidate));
-                bags.getSafeBags();
-                return bags;
+                if (candidate.length == 0) {
+                    // Bouncy Castle refuses empty passwords for PBES2, which Java keystores and
+                    // openssl use when saved with an empty password.
+                    PKCS12SafeBag[] bags = EmptyPasswordPbes2.decrypt(info);
+                    if (bags != null) {
+                        return bags;
+                    }
+                }
+                return new PKCS12SafeBagFactory(info, new JcePKCSPBEInputDecryptorProviderBuilder()
+                        .setProvider(Crypto.BC).build(candidate)).getSafeBags();
             } catch (Exception e) {
                 // The wrong password shows as a decryption or decoding error: try the next.
                 continue;
@@ -705,7 +750,9 @@ public final class CertificateReader {
         try {
             first = Der.first(der);
         } catch (Der.MalformedException e) {
-            out.problem(where + " is damaged: the data inside is broken (" + e.getMessage()
+            String why = e.truncated() ? "the data inside is cut short (" : "the data inside"
+                    + " is broken (";
+            out.problem(where + " is damaged: " + why + e.getMessage()
                     + "); copy the block again from its source");
             return;
         }

@@ -651,7 +651,8 @@ public final class TestPki {
     /**
      * A PKCS#12 file as openssl makes it: the certificates in a password-encrypted part
      * (PBES2, AES-256), {@code keyOwner}'s private key in a shrouded key bag (PBE with 3DES),
-     * and a MAC with the same password. {@code keyOwner} may be null for no key.
+     * and a MAC with the same password. {@code keyOwner} may be null for no key. With an empty
+     * password the certificates are not encrypted (and there must be no key).
      */
     public static byte[] pkcs12(char[] password, TestCert keyOwner, TestCert... certs) {
         try {
@@ -663,9 +664,16 @@ public final class TestPki {
                 certBags.add(bag.build());
             }
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            pfx.addEncryptedData(new JcePKCSPBEOutputEncryptorBuilder(
-                    NISTObjectIdentifiers.id_aes256_CBC).setProvider(BC).build(password),
-                    certBags.toArray(PKCS12SafeBag[]::new));
+            if (password.length == 0) {
+                // Without a password there is nothing to encrypt with: certificates stay clear.
+                for (PKCS12SafeBag bag : certBags) {
+                    pfx.addData(bag);
+                }
+            } else {
+                pfx.addEncryptedData(new JcePKCSPBEOutputEncryptorBuilder(
+                        NISTObjectIdentifiers.id_aes256_CBC).setProvider(BC).build(password),
+                        certBags.toArray(PKCS12SafeBag[]::new));
+            }
             if (keyOwner != null) {
                 PrivateKey key = keyOwner.keyPair().getPrivate();
                 PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key,
