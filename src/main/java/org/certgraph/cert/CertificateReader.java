@@ -3,6 +3,7 @@ package org.certgraph.cert;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -106,6 +107,9 @@ public final class CertificateReader {
             return read(source, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             out.problem("no such file; check the name and the folder");
+        } catch (AccessDeniedException e) {
+            out.problem("the file cannot be read: permission denied; give certgraph read access"
+                    + " or copy the file somewhere readable");
         } catch (IOException | RuntimeException e) {
             out.problem("the file cannot be read (" + e.getMessage()
                     + "); check that the file exists and that certgraph may read it");
@@ -187,13 +191,14 @@ public final class CertificateReader {
                 break;
             case OTHER_PKCS7:
                 out.format("PKCS#7");
-                out.problem("not a certificate file: it holds a PKCS#7/CMS message that is not signed data and so carries no"
-                        + " certificates; export the certificates as a .p7b bundle instead");
+                out.problem("not a certificate file: it holds a PKCS#7/CMS message that is not"
+                        + " signed data and so carries no certificates; export the certificates"
+                        + " as a .p7b bundle instead");
                 break;
             case CRL:
                 out.format(format);
-                out.problem("not a certificate file: it holds a certificate revocation list (CRL); give"
-                        + " certgraph the certificate files instead");
+                out.problem("not a certificate file: it holds a certificate revocation list"
+                        + " (CRL); give certgraph the certificate files instead");
                 break;
             case CSR:
                 out.format(format);
@@ -207,8 +212,8 @@ public final class CertificateReader {
                 break;
             case PRIVATE_KEY:
                 out.format(format);
-                out.problem("not a certificate file: it holds a private key; certgraph does not read"
-                        + " keys: give it the matching certificate file instead");
+                out.problem("not a certificate file: it holds a private key; certgraph does not"
+                        + " read keys: give it the matching certificate file instead");
                 break;
             default:
                 out.unrecognised(data);
@@ -452,11 +457,11 @@ public final class CertificateReader {
                 char[] right = macPassword(pfx, candidates);
                 if (right == null) {
                     out.problem(given == null
-                            ? "cannot open this PKCS#12 file: it is protected by a password and none was given"
-                            + " (the empty password and the Java default did not open it); "
-                            + PASSWORD_HINT
-                            : "cannot open this PKCS#12 file: the password given is wrong; " + PASSWORD_HINT
-                            + " and check it for typing mistakes");
+                            ? "cannot open this PKCS#12 file: it is protected by a password and"
+                            + " none was given (the empty password and the Java default did not"
+                            + " open it); " + PASSWORD_HINT
+                            : "cannot open this PKCS#12 file: the password given is wrong; "
+                            + PASSWORD_HINT + " and check it for typing mistakes");
                     return;
                 }
                 candidates.removeIf(c -> c != right);
@@ -526,8 +531,8 @@ public final class CertificateReader {
             if (PKCSObjectIdentifiers.encryptedData.equals(type)) {
                 bags = decryptedBags(info, candidates);
                 if (bags == null) {
-                    out.problem("cannot read the certificates of this PKCS#12 file: they could not be"
-                            + " decrypted; the password is wrong or missing"
+                    out.problem("cannot read the certificates of this PKCS#12 file: they could"
+                            + " not be decrypted; the password is wrong or missing"
                             + (passwordGiven ? "" : " (none was given)") + ": " + PASSWORD_HINT);
                     continue;
                 }
@@ -647,14 +652,21 @@ public final class CertificateReader {
                 decoded = Base64.getDecoder().decode(compact);
             } catch (IllegalArgumentException e) {
                 out.format("Base64");
-                out.problem("damaged Base64: the text looks like Base64 but cannot be decoded (" + e.getMessage()
-                        + "); copy or export it again");
+                out.problem("damaged Base64: the text looks like Base64 but cannot be decoded ("
+                        + e.getMessage() + "); copy or export it again");
                 return;
             }
             if (decoded.length > 0 && (decoded[0] & 0xFF) == Der.SEQUENCE) {
                 readBinary(out, decoded, "Base64");
                 return;
             }
+        }
+        String mangled = textRoundTripDamage(raw);
+        if (mangled != null) {
+            out.problem("not a certificate file: it looks like DER whose " + mangled
+                    + ", as happens when a binary file is saved as text; export it again as a"
+                    + " binary (DER) or Base64 file");
+            return;
         }
         out.unrecognised(raw);
     }
