@@ -221,7 +221,7 @@ public final class TestPki {
         private Integer pathLength;
         private boolean ski = true;
         private boolean aki = true;
-        private final List<String> dnsNames = new ArrayList<>();
+        private final List<GeneralName> altNames = new ArrayList<>();
         private final List<KeyPurposeId> ekus = new ArrayList<>();
         private Integer keyUsage;
         private boolean version1;
@@ -342,7 +342,17 @@ public final class TestPki {
 
         /** DNS names for the subjectAltName extension, in this order. */
         public CertSpec dns(String... names) {
-            dnsNames.addAll(Arrays.asList(names));
+            for (String name : names) {
+                altNames.add(new GeneralName(GeneralName.dNSName, name));
+            }
+            return this;
+        }
+
+        /** IP addresses (IPv4 or IPv6 text) for the subjectAltName extension, in this order. */
+        public CertSpec ip(String... addresses) {
+            for (String address : addresses) {
+                altNames.add(new GeneralName(GeneralName.iPAddress, address));
+            }
             return this;
         }
 
@@ -430,12 +440,9 @@ public final class TestPki {
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
             }
-            if (!dnsNames.isEmpty()) {
-                GeneralName[] names = dnsNames.stream()
-                        .map(n -> new GeneralName(GeneralName.dNSName, n))
-                        .toArray(GeneralName[]::new);
+            if (!altNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(names));
+                        new GeneralNames(altNames.toArray(GeneralName[]::new)));
             }
             if (!ekus.isEmpty()) {
                 builder.addExtension(Extension.extendedKeyUsage, false,
