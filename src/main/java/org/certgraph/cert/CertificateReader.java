@@ -697,6 +697,10 @@ public final class CertificateReader {
                     ended = true;
                     break;
                 }
+                if (BEGIN.matcher(lines[i]).matches()) {
+                    i--; // the next block starts before this one ended
+                    break;
+                }
                 if (!wanted) {
                     continue; // keys and other blocks are passed over unread
                 }
@@ -714,18 +718,13 @@ public final class CertificateReader {
                 body.append(line.replaceAll("\\s+", ""));
             }
             if (!ended) {
-                out.problem(where + " has no END line, so the file may be cut short; copy the"
-                        + " whole block again");
-                if (!wanted) {
-                    break;
-                }
+                out.problem(where + " has no END line, so the block or the file is cut short;"
+                        + " copy the whole block again");
+                continue;
             }
             if (!wanted) {
                 skipped.merge(label, 1, Integer::sum);
                 continue;
-            }
-            if (!ended) {
-                break;
             }
             readPemBlock(out, label, body.toString(), badLine, where);
         }

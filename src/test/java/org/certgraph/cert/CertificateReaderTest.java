@@ -178,6 +178,18 @@ class CertificateReaderTest {
     }
 
     @Test
+    void readsNextPemBlockAfterOneWithoutEndLine() {
+        String pem = leaf.pem();
+        String text = pem.substring(0, pem.indexOf("-----END")) + ca.pem();
+
+        ReadResult result = reader.read("joined.pem", text.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(sha1s(result)).containsExactly(ca.sha1());
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("joined.pem: block 1 (CERTIFICATE, starting at line 1) has no END");
+    }
+
+    @Test
     void reportsDamagedCertificateInsidePem() {
         byte[] der = leaf.der();
         String text = TestPki.pemBlock("CERTIFICATE", Arrays.copyOf(der, der.length - 20));
