@@ -640,6 +640,10 @@ public final class CertificateReader {
     // ---------------------------------------------------------------------- text content
 
     private void readText(Collector out, byte[] raw, String text) {
+        if (text.replace('\uFEFF', ' ').isBlank()) {
+            out.problem("the file holds only blank text; export the certificate again");
+            return;
+        }
         if (text.contains("-----BEGIN")) {
             out.format("PEM");
             readPem(out, text);

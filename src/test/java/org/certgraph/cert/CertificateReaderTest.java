@@ -579,6 +579,14 @@ class CertificateReaderTest {
     }
 
     @Test
+    void reportsBlankTextFile() {
+        ReadResult result = reader.read("blank.pem", " \r\n\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(result.problems()).containsExactly(
+                "blank.pem: the file holds only blank text; export the certificate again.");
+    }
+
+    @Test
     void refusesFilesOver64MiBUnread() throws IOException {
         Path big = dir.resolve("huge.bin");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
