@@ -3,10 +3,12 @@ package org.certgraph.cert;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +21,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.CertBag;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.MacData;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
@@ -97,6 +107,9 @@ public final class CertificateReader {
             return read(source, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             out.problem("no such file; check the name and the folder");
+        } catch (AccessDeniedException e) {
+            out.problem("the file cannot be read: permission denied; give certgraph read access"
+                    + " or copy the file somewhere readable");
         } catch (IOException | RuntimeException e) {
             out.problem("the file cannot be read (" + e.getMessage()
                     + "); check that the file exists and that certgraph may read it");
@@ -178,13 +191,14 @@ public final class CertificateReader {
                 break;
             case OTHER_PKCS7:
                 out.format("PKCS#7");
-                out.problem("not a certificate file: it holds a PKCS#7/CMS message that is not signed data and so carries no"
-                        + " certificates; export the certificates as a .p7b bundle instead");
+                out.problem("not a certificate file: it holds a PKCS#7/CMS message that is not"
+                        + " signed data and so carries no certificates; export the certificates"
+                        + " as a .p7b bundle instead");
                 break;
             case CRL:
                 out.format(format);
-                out.problem("not a certificate file: it holds a certificate revocation list (CRL); give"
-                        + " certgraph the certificate files instead");
+                out.problem("not a certificate file: it holds a certificate revocation list"
+                        + " (CRL); give certgraph the certificate files instead");
                 break;
             case CSR:
                 out.format(format);
@@ -198,8 +212,8 @@ public final class CertificateReader {
                 break;
             case PRIVATE_KEY:
                 out.format(format);
-                out.problem("not a certificate file: it holds a private key; certgraph does not read"
-                        + " keys: give it the matching certificate file instead");
+                out.problem("not a certificate file: it holds a private key; certgraph does not"
+                        + " read keys: give it the matching certificate file instead");
                 break;
             default:
                 out.unrecognised(data);
@@ -443,11 +457,11 @@ public final class CertificateReader {
                 char[] right = macPassword(pfx, candidates);
                 if (right == null) {
                     out.problem(given == null
-                            ? "cannot open this PKCS#12 file: it is protected by a password and none was given"
-                            + " (the empty password and the Java default did not open it); "
-                            + PASSWORD_HINT
-                            : "cannot open this PKCS#12 file: the password given is wrong; " + PASSWORD_HINT
-                            + " and check it for typing mistakes");
+                            ? "cannot open this PKCS#12 file: it is protected by a password and"
+                            + " none was given (the empty password and the Java default did not"
+                            + " open it); " + PASSWORD_HINT
+                            : "cannot open this PKCS#12 file: the password given is wrong; "
+                            + PASSWORD_HINT + " and check it for typing mistakes");
                     return;
                 }
                 candidates.removeIf(c -> c != right);
@@ -465,7 +479,8 @@ public final class CertificateReader {
                 new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE);
         for (char[] candidate : candidates) {
             try {
-                if (pfx.isMacValid(macs, candidate)) {
+                if (pfx.isMacValid(macs, candidate)
+                        || candidate.length == 0 && emptyPasswordMacValid(pfx)) {
                     return candidate;
                 }
             } catch (Exception e) {
@@ -476,37 +491,67 @@ public final class CertificateReader {
         return null;
     }
 
+    /**
+     * Checks the MAC for an empty password written as its two-byte terminator, as the JDK and
+     * openssl do; Bouncy Castle's own check turns an empty password into no bytes at all.
+     */
+    private static boolean emptyPasswordMacValid(PKCS12PfxPdu pfx) {
+        Pfx structure = pfx.toASN1Structure();
+        MacData macData = structure.getMacData();
+        ContentInfo authSafe = structure.getAuthSafe();
+        if (macData == null || !PKCSObjectIdentifiers.data.equals(authSafe.getContentType())) {
+            return false;
+        }
+        try {
+            DigestInfo expected = macData.getMac();
+            Digest digest = BcDefaultDigestProvider.INSTANCE.get(expected.getAlgorithmId());
+            PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(digest);
+            generator.init(new byte[2], macData.getSalt(), macData.getIterationCount().intValue());
+            CipherParameters key = generator.generateDerivedMacParameters(
+                    digest.getDigestSize() * 8);
+            HMac mac = new HMac(digest);
+            mac.init(key);
+            byte[] content = ASN1OctetString.getInstance(authSafe.getContent()).getOctets();
+            mac.update(content, 0, content.length);
+            byte[] actual = new byte[mac.getMacSize()];
+            mac.doFinal(actual, 0);
+            return MessageDigest.isEqual(actual, expected.getDigest());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private static void readPkcs12Bags(Collector out, PKCS12PfxPdu pfx, List<char[]> candidates,
             boolean passwordGiven) {
         int keyBags = 0;
         int certBags = 0;
         for (ContentInfo info : pfx.getContentInfos()) {
             ASN1ObjectIdentifier type = info.getContentType();
-            PKCS12SafeBagFactory bags;
+            PKCS12SafeBag[] bags;
             if (PKCSObjectIdentifiers.encryptedData.equals(type)) {
                 bags = decryptedBags(info, candidates);
                 if (bags == null) {
-                    out.problem("cannot read the certificates of this PKCS#12 file: they could not be"
-                            + " decrypted; the password is wrong or missing"
+                    out.problem("cannot read the certificates of this PKCS#12 file: they could"
+                            + " not be decrypted; the password is wrong or missing"
                             + (passwordGiven ? "" : " (none was given)") + ": " + PASSWORD_HINT);
                     continue;
                 }
             } else if (PKCSObjectIdentifiers.data.equals(type)) {
-                bags = new PKCS12SafeBagFactory(info);
+                bags = new PKCS12SafeBagFactory(info).getSafeBags();
             } else {
                 out.problem("part of this PKCS#12 file is protected by public-key encryption,"
                         + " which certgraph cannot open; export it again with password"
                         + " protection");
                 continue;
             }
-            for (PKCS12SafeBag bag : bags.getSafeBags()) {
+            for (PKCS12SafeBag bag : bags) {
                 ASN1ObjectIdentifier bagType = bag.getType();
                 if (PKCSObjectIdentifiers.certBag.equals(bagType)) {
                     CertBag cert = CertBag.getInstance(bag.toASN1Structure().getBagValue());
                     if (PKCSObjectIdentifiers.x509Certificate.equals(cert.getCertId())) {
                         certBags++;
-                        byte[] der = org.bouncycastle.asn1.ASN1OctetString
-                                .getInstance(cert.getCertValue()).getOctets();
+                        byte[] der = ASN1OctetString.getInstance(cert.getCertValue())
+                                .getOctets();
                         addCertificate(out, der, "certificate " + certBags
                                 + " of the PKCS#12 file");
                     }
@@ -525,14 +570,19 @@ public final class CertificateReader {
         }
     }
 
-    private static PKCS12SafeBagFactory decryptedBags(ContentInfo info, List<char[]> candidates) {
+    private static PKCS12SafeBag[] decryptedBags(ContentInfo info, List<char[]> candidates) {
         for (char[] candidate : candidates) {
             try {
-                PKCS12SafeBagFactory bags = new PKCS12SafeBagFactory(info,
-                        new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(Crypto.BC)
-                                .build(candidate));
-                bags.getSafeBags();
-                return bags;
+                if (candidate.length == 0) {
+                    // Bouncy Castle refuses empty passwords for PBES2, which Java keystores and
+                    // openssl use when saved with an empty password.
+                    PKCS12SafeBag[] bags = EmptyPasswordPbes2.decrypt(info);
+                    if (bags != null) {
+                        return bags;
+                    }
+                }
+                return new PKCS12SafeBagFactory(info, new JcePKCSPBEInputDecryptorProviderBuilder()
+                        .setProvider(Crypto.BC).build(candidate)).getSafeBags();
             } catch (Exception e) {
                 // The wrong password shows as a decryption or decoding error: try the next.
                 continue;
@@ -590,6 +640,10 @@ public final class CertificateReader {
     // ---------------------------------------------------------------------- text content
 
     private void readText(Collector out, byte[] raw, String text) {
+        if (text.replace('\uFEFF', ' ').isBlank()) {
+            out.problem("the file holds only blank text; export the certificate again");
+            return;
+        }
         if (text.contains("-----BEGIN")) {
             out.format("PEM");
             readPem(out, text);
@@ -602,14 +656,21 @@ public final class CertificateReader {
                 decoded = Base64.getDecoder().decode(compact);
             } catch (IllegalArgumentException e) {
                 out.format("Base64");
-                out.problem("damaged Base64: the text looks like Base64 but cannot be decoded (" + e.getMessage()
-                        + "); copy or export it again");
+                out.problem("damaged Base64: the text looks like Base64 but cannot be decoded ("
+                        + e.getMessage() + "); copy or export it again");
                 return;
             }
             if (decoded.length > 0 && (decoded[0] & 0xFF) == Der.SEQUENCE) {
                 readBinary(out, decoded, "Base64");
                 return;
             }
+        }
+        String mangled = textRoundTripDamage(raw);
+        if (mangled != null) {
+            out.problem("not a certificate file: it looks like DER whose " + mangled
+                    + ", as happens when a binary file is saved as text; export it again as a"
+                    + " binary (DER) or Base64 file");
+            return;
         }
         out.unrecognised(raw);
     }
@@ -640,6 +701,10 @@ public final class CertificateReader {
                     ended = true;
                     break;
                 }
+                if (BEGIN.matcher(lines[i]).matches()) {
+                    i--; // the next block starts before this one ended
+                    break;
+                }
                 if (!wanted) {
                     continue; // keys and other blocks are passed over unread
                 }
@@ -657,18 +722,13 @@ public final class CertificateReader {
                 body.append(line.replaceAll("\\s+", ""));
             }
             if (!ended) {
-                out.problem(where + " has no END line, so the file may be cut short; copy the"
-                        + " whole block again");
-                if (!wanted) {
-                    break;
-                }
+                out.problem(where + " has no END line, so the block or the file is cut short;"
+                        + " copy the whole block again");
+                continue;
             }
             if (!wanted) {
                 skipped.merge(label, 1, Integer::sum);
                 continue;
-            }
-            if (!ended) {
-                break;
             }
             readPemBlock(out, label, body.toString(), badLine, where);
         }
@@ -705,7 +765,9 @@ public final class CertificateReader {
         try {
             first = Der.first(der);
         } catch (Der.MalformedException e) {
-            out.problem(where + " is damaged: the data inside is broken (" + e.getMessage()
+            String why = e.truncated() ? "the data inside is cut short (" : "the data inside"
+                    + " is broken (";
+            out.problem(where + " is damaged: " + why + e.getMessage()
                     + "); copy the block again from its source");
             return;
         }

@@ -102,7 +102,8 @@ final class Der {
 
     /** True when the element is an OBJECT IDENTIFIER whose encoded value is {@code oidValue}. */
     static boolean isOid(byte[] data, Element element, byte[] oidValue) {
-        if (element.tag() != OID || element.contentEnd() - element.contentStart() != oidValue.length) {
+        int length = element.contentEnd() - element.contentStart();
+        if (element.tag() != OID || length != oidValue.length) {
             return false;
         }
         return Arrays.equals(data, element.contentStart(), element.contentEnd(),

@@ -166,6 +166,7 @@ class CertificateParserTest {
         TestCert root = TestPki.root("CN=Usage Root").build();
         TestCert leaf = root.leaf("CN=Usage Leaf")
                 .dns("b.example.test", "a.example.test")
+                .ip("192.0.2.7")
                 .eku(SERVER_AUTH, CLIENT_AUTH)
                 .keyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment)
                 .build();
@@ -173,7 +174,8 @@ class CertificateParserTest {
         CertificateFacts facts = CertificateParser.parse(leaf.der());
         CertificateFacts rootFacts = CertificateParser.parse(root.der());
 
-        assertThat(facts.dnsNames()).containsExactly("b.example.test", "a.example.test");
+        assertThat(facts.dnsNames())
+                .containsExactly("b.example.test", "a.example.test", "192.0.2.7");
         assertThat(facts.ekus()).containsExactly(SERVER_AUTH, CLIENT_AUTH);
         assertThat(facts.keyUsages()).containsExactly("digitalSignature", "keyEncipherment");
         assertThat(rootFacts.keyUsages()).containsExactly("keyCertSign", "cRLSign");

@@ -221,7 +221,7 @@ public final class TestPki {
         private Integer pathLength;
         private boolean ski = true;
         private boolean aki = true;
-        private final List<String> dnsNames = new ArrayList<>();
+        private final List<GeneralName> altNames = new ArrayList<>();
         private final List<KeyPurposeId> ekus = new ArrayList<>();
         private Integer keyUsage;
         private boolean version1;
@@ -342,7 +342,17 @@ public final class TestPki {
 
         /** DNS names for the subjectAltName extension, in this order. */
         public CertSpec dns(String... names) {
-            dnsNames.addAll(Arrays.asList(names));
+            for (String name : names) {
+                altNames.add(new GeneralName(GeneralName.dNSName, name));
+            }
+            return this;
+        }
+
+        /** IP addresses (IPv4 or IPv6 text) for the subjectAltName extension, in this order. */
+        public CertSpec ip(String... addresses) {
+            for (String address : addresses) {
+                altNames.add(new GeneralName(GeneralName.iPAddress, address));
+            }
             return this;
         }
 
@@ -430,12 +440,9 @@ public final class TestPki {
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(signingKeys.getPublic()));
             }
-            if (!dnsNames.isEmpty()) {
-                GeneralName[] names = dnsNames.stream()
-                        .map(n -> new GeneralName(GeneralName.dNSName, n))
-                        .toArray(GeneralName[]::new);
+            if (!altNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(names));
+                        new GeneralNames(altNames.toArray(GeneralName[]::new)));
             }
             if (!ekus.isEmpty()) {
                 builder.addExtension(Extension.extendedKeyUsage, false,
@@ -651,7 +658,8 @@ public final class TestPki {
     /**
      * A PKCS#12 file as openssl makes it: the certificates in a password-encrypted part
      * (PBES2, AES-256), {@code keyOwner}'s private key in a shrouded key bag (PBE with 3DES),
-     * and a MAC with the same password. {@code keyOwner} may be null for no key.
+     * and a MAC with the same password. {@code keyOwner} may be null for no key. With an empty
+     * password the certificates are not encrypted (and there must be no key).
      */
     public static byte[] pkcs12(char[] password, TestCert keyOwner, TestCert... certs) {
         try {
@@ -663,9 +671,16 @@ public final class TestPki {
                 certBags.add(bag.build());
             }
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            pfx.addEncryptedData(new JcePKCSPBEOutputEncryptorBuilder(
-                    NISTObjectIdentifiers.id_aes256_CBC).setProvider(BC).build(password),
-                    certBags.toArray(PKCS12SafeBag[]::new));
+            if (password.length == 0) {
+                // Without a password there is nothing to encrypt with: certificates stay clear.
+                for (PKCS12SafeBag bag : certBags) {
+                    pfx.addData(bag);
+                }
+            } else {
+                pfx.addEncryptedData(new JcePKCSPBEOutputEncryptorBuilder(
+                        NISTObjectIdentifiers.id_aes256_CBC).setProvider(BC).build(password),
+                        certBags.toArray(PKCS12SafeBag[]::new));
+            }
             if (keyOwner != null) {
                 PrivateKey key = keyOwner.keyPair().getPrivate();
                 PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key,
