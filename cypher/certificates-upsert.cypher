@@ -1,6 +1,6 @@
 // Creates or refreshes certificate nodes, merging on the thumbprint only.
 // params: $rows  list of {sha1, props (every other fact), isCA, root, leaf}
-//         $source  the import that asserts them; $now  the import time
+//         $source  the import that asserts them; $stamp  source#importId; $now  the import time
 // returns: sha1, created (true when the certificate was not in the graph, or only as a
 //          thumbprint something referred to)
 UNWIND $rows AS row
@@ -12,7 +12,8 @@ SET c += row.props,
     c.unresolved = false,
     c.lastSeen = $now,
     c.sources = CASE WHEN $source IN coalesce(c.sources, []) THEN c.sources
-                     ELSE coalesce(c.sources, []) + $source END
+                     ELSE coalesce(c.sources, []) + $source END,
+    c.seenBy = [s IN coalesce(c.seenBy, []) WHERE NOT s STARTS WITH $source + '#'] + $stamp
 FOREACH (_ IN CASE WHEN row.isCA THEN [1] ELSE [] END | SET c:CA)
 FOREACH (_ IN CASE WHEN row.root THEN [1] ELSE [] END | SET c:Root)
 FOREACH (_ IN CASE WHEN row.leaf THEN [1] ELSE [] END | SET c:Leaf)

@@ -88,19 +88,30 @@ public final class Graph implements AutoCloseable {
 
     /** Runs a named statement in a read transaction and maps its records. */
     public <T> T read(String name, Map<String, Object> params, Function<List<Record>, T> mapper) {
-        statements.incrementAndGet();
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> mapper.apply(
-                    tx.run(CypherLibrary.statement(name), params).list()));
-        }
+        return run(false, CypherLibrary.statement(name), params, mapper);
     }
 
     /** Runs a named statement in a write transaction and maps its records. */
     public <T> T write(String name, Map<String, Object> params, Function<List<Record>, T> mapper) {
+        return run(true, CypherLibrary.statement(name), params, mapper);
+    }
+
+    /**
+     * Runs statement text taken from {@link CypherLibrary} (with model names spliced in by the
+     * core's sanitiser) in a write transaction.
+     */
+    public <T> T writeText(String statement, Map<String, Object> params,
+                           Function<List<Record>, T> mapper) {
+        return run(true, statement, params, mapper);
+    }
+
+    private <T> T run(boolean write, String statement, Map<String, Object> params,
+                      Function<List<Record>, T> mapper) {
         statements.incrementAndGet();
         try (var session = driver.session(sessionConfig())) {
-            return session.executeWrite(tx -> mapper.apply(
-                    tx.run(CypherLibrary.statement(name), params).list()));
+            return write
+                    ? session.executeWrite(tx -> mapper.apply(tx.run(statement, params).list()))
+                    : session.executeRead(tx -> mapper.apply(tx.run(statement, params).list()));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The labels, their key properties and the relationship types that importers may write. This is
- * the whole vocabulary of the graph; {@link CypherNames} refuses anything else, so no text from
+ * the whole vocabulary of the graph; {@code CypherNames} refuses anything else, so no text from
  * an input file ever becomes part of a Cypher statement.
  */
 public final class Model {

@@ -1,0 +1,263 @@
+package org.certgraph.core;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.certgraph.cert.CertificateFacts;
+import org.certgraph.graph.Graph;
+import org.certgraph.sources.FactSink;
+import org.certgraph.sources.Model;
+
+/**
+ * Loads the facts of one source into the graph, in batches, and then withdraws what the same
+ * source stated before but no longer states. Every node and relationship records the sources
+ * that assert it ({@code sources}) and the import that last did ({@code seenBy}); other sources'
+ * facts are never touched. When the source had problems, nothing is withdrawn: a bad row must
+ * not delete what the graph holds.
+ *
+ * <p>Within a batch, certificates and nodes are written before relationships, so a relationship
+ * may name nodes handed over earlier in the same file.
+ */
+final class FactLoader implements FactSink {
+
+    private static final int BATCH = 5_000;
+
+    private final Graph graph;
+    private final CertificateWriter certificates;
+    private final boolean cleanup;
+    private final String file;
+    private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MILLIS);
+    private final String importId = UUID.randomUUID().toString();
+
+    private String source;
+    private String stamp;
+    private final Map<String, CertificateFacts> certBatch = new LinkedHashMap<>();
+    private final Set<String> refBatch = new LinkedHashSet<>();
+    private final Map<String, Map<String, Map<String, Object>>> nodeBatch = new LinkedHashMap<>();
+    private final Map<List<String>, Map<List<Object>, Map<String, Object>>> relBatch =
+            new LinkedHashMap<>();
+    private final Map<String, Set<String>> nodeKeysWritten = new HashMap<>();
+    private int buffered;
+
+    private final Set<String> certificatesSeen = new HashSet<>();
+    private int certificatesNew;
+    private int chainLinks;
+    private final Set<String> refsSeen = new HashSet<>();
+    private final Map<String, Integer> nodes = new TreeMap<>();
+    private final Map<String, Integer> relsCreated = new TreeMap<>();
+    private final Set<String> labels = new LinkedHashSet<>();
+    private final Set<String> types = new LinkedHashSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * @param cleanup whether this source replaces what it said before (false for sources that
+     *     only add, such as loose certificate files)
+     * @param file what the facts were read from, for the record
+     */
+    FactLoader(Graph graph, boolean cleanup, String file) {
+        this.graph = graph;
+        this.certificates = new CertificateWriter(graph);
+        this.cleanup = cleanup;
+        this.file = file;
+    }
+
+    @Override
+    public void begin(String sourceId) {
+        if (source != null) {
+            throw new IllegalStateException("A source is loaded once: " + source);
+        }
+        source = sourceId;
+        stamp = sourceId + "#" + importId;
+    }
+
+    @Override
+    public void certificate(CertificateFacts certificate) {
+        started();
+        if (certificatesSeen.add(certificate.sha1())) {
+            certBatch.put(certificate.sha1(), certificate);
+            added();
+        }
+    }
+
+    @Override
+    public void certificateRef(String sha1) {
+        started();
+        if (refsSeen.add(sha1)) {
+            refBatch.add(sha1);
+            added();
+        }
+    }
+
+    @Override
+    public void node(String label, String key, Map<String, Object> properties) {
+        started();
+        if (key == null || key.isBlank()) {
+            problems.add(file + ": a " + label + " without its " + Model.KEYS.get(label)
+                    + " was skipped.");
+            return;
+        }
+        nodeBatch.computeIfAbsent(label, l -> new LinkedHashMap<>())
+                .merge(key, new HashMap<>(properties), (a, b) -> {
+                    a.putAll(b);
+                    return a;
+                });
+        labels.add(label);
+        added();
+    }
+
+    @Override
+    public void relationship(String type, String fromLabel, String fromKey, String toLabel,
+                             String toKey, Map<String, Object> properties) {
+        started();
+        if (fromKey == null || toKey == null || fromKey.isBlank() || toKey.isBlank()) {
+            return;
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("from", fromKey);
+        row.put("to", toKey);
+        String relKey = Model.RELATIONSHIP_KEYS.get(type);
+        Map<String, Object> props = new HashMap<>(properties);
+        if (relKey != null && !relKey.isEmpty()) {
+            Object value = props.remove(relKey);
+            if (value == null) {
+                throw new IllegalArgumentException(type + " needs its " + relKey);
+            }
+            row.put("relKey", value);
+        }
+        row.put("props", props);
+        List<Object> identity = new ArrayList<>(List.of(fromKey, toKey));
+        identity.add(row.get("relKey"));
+        relBatch.computeIfAbsent(List.of(type, fromLabel, toLabel), k -> new LinkedHashMap<>())
+                .put(identity, row);
+        types.add(type);
+        added();
+    }
+
+    @Override
+    public void problem(long line, String message) {
+        problems.add(message);
+    }
+
+    /** Writes what is still buffered, cleans up, and says what happened. */
+    LoadReport finish() {
+        if (source == null) {
+            return new LoadReport(null, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(),
+                    List.copyOf(problems), false);
+        }
+        flush();
+        Map<String, Integer> removed = new TreeMap<>();
+        boolean skipped = false;
+        List<String> everLabels = new ArrayList<>(labels);
+        List<String> everTypes = new ArrayList<>(types);
+        if (!certificatesSeen.isEmpty() || !refsSeen.isEmpty()) {
+            everLabels.add(Model.CERTIFICATE);
+        }
+        Map<String, Object> record = graph.write("source-import-record", Map.of(
+                "source", source, "importId", importId, "now", now,
+                "labels", everLabels, "types", everTypes, "file", file),
+                rs -> Map.of("labels", rs.get(0).get("labels").asList(v -> v.asString()),
+                        "types", rs.get(0).get("types").asList(v -> v.asString())));
+        if (cleanup && problems.isEmpty()) {
+            withdraw(record, removed);
+        } else if (cleanup) {
+            skipped = true;
+            problems.add(file + ": nothing that " + source + " stated before was withdrawn, "
+                    + "because of the problems above; fix them and import the file again.");
+        }
+        if (labels.contains(Model.AUTHORITY)) {
+            for (String authority : nodeKeysWritten.getOrDefault(Model.AUTHORITY, Set.of())) {
+                graph.write("authority-certificates", Map.of("authority", authority), rs -> null);
+            }
+        }
+        return new LoadReport(source, certificatesSeen.size(), certificatesNew, refsSeen.size(),
+                chainLinks, nodes, relsCreated, removed, List.copyOf(problems), skipped);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void withdraw(Map<String, Object> record, Map<String, Integer> removed) {
+        Map<String, Object> params = Map.of("source", source, "stamp", stamp);
+        for (String type : (List<String>) record.get("types")) {
+            int n = graph.writeText(CypherNames.forType("facts-cleanup-relationships", type),
+                    params, rs -> rs.get(0).get("removed").asInt());
+            if (n > 0) {
+                removed.merge(type, n, Integer::sum);
+            }
+        }
+        for (String label : (List<String>) record.get("labels")) {
+            int n = graph.writeText(CypherNames.forLabel("facts-cleanup-nodes", label),
+                    params, rs -> rs.get(0).get("removed").asInt());
+            if (n > 0) {
+                removed.merge(label, n, Integer::sum);
+            }
+        }
+    }
+
+    private void added() {
+        if (++buffered >= BATCH) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        CertificateWriter.Written written = certificates.write(certBatch.values(), source, stamp,
+                now);
+        certificatesNew += written.created();
+        chainLinks += written.links();
+        certBatch.clear();
+
+        if (!refBatch.isEmpty()) {
+            graph.write("facts-certificate-refs", Map.of("sha1s", List.copyOf(refBatch),
+                    "source", source, "stamp", stamp, "now", now), rs -> null);
+            refBatch.clear();
+        }
+        for (var entry : nodeBatch.entrySet()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            entry.getValue().forEach((key, props) -> rows.add(Map.of("key", key, "props", props)));
+            graph.writeText(CypherNames.forLabel("facts-nodes", entry.getKey()), Map.of(
+                    "rows", rows, "source", source, "stamp", stamp, "now", now), rs -> null);
+            nodes.merge(entry.getKey(), rows.size(), Integer::sum);
+            nodeKeysWritten.computeIfAbsent(entry.getKey(), k -> new LinkedHashSet<>())
+                    .addAll(entry.getValue().keySet());
+        }
+        nodeBatch.clear();
+        for (var entry : relBatch.entrySet()) {
+            String type = entry.getKey().get(0);
+            boolean keyed = !Model.RELATIONSHIP_KEYS.get(type).isEmpty();
+            String statement = CypherNames.forRelationship(
+                    keyed ? "facts-relationships-keyed" : "facts-relationships",
+                    type, entry.getKey().get(1), entry.getKey().get(2));
+            List<Map<String, Object>> rows = List.copyOf(entry.getValue().values());
+            int[] counts = graph.writeText(statement, Map.of("rows", rows,
+                    "source", source, "stamp", stamp, "now", now),
+                    rs -> new int[] {rs.get(0).get("written").asInt(),
+                        rs.get(0).get("created").asInt()});
+            relsCreated.merge(type, counts[1], Integer::sum);
+            int missing = rows.size() - counts[0];
+            if (missing > 0) {
+                problems.add(file + ": " + missing + " " + type + " relationship(s) name a "
+                        + entry.getKey().get(1) + " or " + entry.getKey().get(2)
+                        + " that is not in the graph; they were skipped.");
+            }
+        }
+        relBatch.clear();
+        buffered = 0;
+    }
+
+    private void started() {
+        if (source == null) {
+            throw new IllegalStateException("begin(sourceId) must come before any fact");
+        }
+    }
+}
