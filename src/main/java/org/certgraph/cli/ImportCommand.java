@@ -2,11 +2,16 @@ package org.certgraph.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.certgraph.core.CertGraph;
 import org.certgraph.core.ImportReport;
+import org.certgraph.core.ImportReport.SourceFileReport;
+import org.certgraph.core.LoadReport;
+import org.certgraph.core.SourceReaders;
+import org.certgraph.sources.ReadOptions;
 import org.certgraph.core.ImportRequest;
 import org.certgraph.graph.Graph;
 import picocli.CommandLine.Command;
@@ -18,8 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code certgraph import}: loads certificate files and folders into the graph. */
 @Command(name = "import", sortOptions = false,
-        description = {"Loads certificate files and folders (recursively) into the graph.",
-            "Formats are recognised from the content: PEM, DER, Base64, PKCS#7, PKCS#12 "
+        description = {"Loads files and folders (recursively) into the graph.",
+            "Each file is recognised from its content: the exports of AD CS, Windows certificate "
+                + "stores, Skype for Business cmdlets, phone inventories and certgraph "
+                + "inventories, or certificates in PEM, DER, Base64, PKCS#7, PKCS#12 "
                 + "(certificates only; keys are never read) and Java keystores."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -47,6 +54,26 @@ final class ImportCommand implements Callable<Integer> {
                     + "for. The CERTGRAPH_PASSWORD environment variable works too.")
     char[] password;
 
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "Read every file as this source instead of recognising it: "
+                    + "${COMPLETION-CANDIDATES}.", completionCandidates = SourceNames.class)
+    String source;
+
+    @Option(names = "--server", paramLabel = "FQDN",
+            description = "The server a store export or Get-CsCertificate output was taken on, "
+                    + "when the file does not say.")
+    String server;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "The date format of an AD CS dump when it cannot be told from the "
+                    + "dates, e.g. \"dd/MM/yyyy HH:mm\".")
+    String dateFormat;
+
+    @Option(names = "--authority", paramLabel = "NAME",
+            description = "The CA an AD CS dump or template list came from, when the file "
+                    + "does not say.")
+    String authority;
+
     @Override
     public Integer call() {
         char[] secret = password != null ? password : fromEnvironment();
@@ -56,7 +83,8 @@ final class ImportCommand implements Callable<Integer> {
         try (Graph graph = graphOptions.open();
              ProgressDisplay progress = ProgressDisplay.create(err)) {
             report = new CertGraph(graph).importCertificates(
-                    new ImportRequest(paths, trustList, store, secret), progress);
+                    new ImportRequest(paths, trustList, store, secret, source,
+                            new ReadOptions(server, dateFormat, authority)), progress);
         } finally {
             if (secret != null) {
                 java.util.Arrays.fill(secret, '\0');
@@ -64,6 +92,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         for (String problem : report.problems()) {
             err.println("problem: " + problem);
+        }
+        for (SourceFileReport file : report.sources()) {
+            out.println(describe(file));
         }
         out.println(summary(report));
         out.flush();
@@ -84,6 +115,42 @@ final class ImportCommand implements Callable<Integer> {
         s.append(", ").append(r.problems().size())
                 .append(r.problems().size() == 1 ? " problem." : " problems.");
         return s.toString();
+    }
+
+    private static String describe(SourceFileReport file) {
+        LoadReport load = file.load();
+        StringBuilder s = new StringBuilder(file.file()).append(": ").append(file.description());
+        if (load.source() == null) {
+            return s.append(": not loaded").toString();
+        }
+        s.append(" as ").append(load.source()).append(":");
+        List<String> parts = new ArrayList<>();
+        if (load.certificatesRead() > 0) {
+            parts.add(load.certificatesRead() + " certificates (" + load.certificatesNew()
+                    + " new)");
+        }
+        if (load.references() > 0) {
+            parts.add(load.references() + " thumbprint references");
+        }
+        load.nodes().forEach((label, n) -> parts.add(n + " " + label));
+        int rels = load.relationshipsCreated().values().stream().mapToInt(Integer::intValue).sum();
+        parts.add(rels + " new relationships");
+        int removed = load.removed().values().stream().mapToInt(Integer::intValue).sum();
+        if (removed > 0) {
+            parts.add(removed + " withdrawn");
+        }
+        if (!load.problems().isEmpty()) {
+            parts.add(load.problems().size() + " problems");
+        }
+        return s.append(' ').append(String.join(", ", parts)).toString();
+    }
+
+    /** The names --source takes, for the help text and shell completion. */
+    static final class SourceNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SourceReaders.names().iterator();
+        }
     }
 
     private static char[] fromEnvironment() {

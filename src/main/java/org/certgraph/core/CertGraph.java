@@ -15,12 +15,12 @@ import org.certgraph.graph.Graph;
 public final class CertGraph {
 
     private final Graph graph;
-    private final CertificateImporter importer;
+    private final FileImporter importer;
     private final CertificateQueries queries;
 
     public CertGraph(Graph graph) {
         this.graph = graph;
-        this.importer = new CertificateImporter(graph);
+        this.importer = new FileImporter(graph);
         this.queries = new CertificateQueries(graph);
     }
 

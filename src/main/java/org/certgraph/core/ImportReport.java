@@ -13,6 +13,7 @@ import java.util.List;
  * @param trustEntriesAdded new entries of the trust list (zero without one)
  * @param trustEntriesRemoved entries of the trust list the same source no longer lists
  * @param problems one sentence per problem, naming the file and what to do
+ * @param sources what each source file (not a certificate file) loaded, in file order
  */
 public record ImportReport(
         int filesRead,
@@ -22,7 +23,12 @@ public record ImportReport(
         int chainLinks,
         int trustEntriesAdded,
         int trustEntriesRemoved,
-        List<String> problems) {
+        List<String> problems,
+        List<SourceFileReport> sources) {
+
+    /** What one source file was recognised as, and what loading it did. */
+    public record SourceFileReport(String file, String description, LoadReport load) {
+    }
 
     public int certificatesKnown() {
         return certificatesRead - certificatesNew;

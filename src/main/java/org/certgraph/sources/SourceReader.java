@@ -1,5 +1,6 @@
 package org.certgraph.sources;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -20,8 +21,10 @@ public interface SourceReader {
 
     /**
      * Reads the file and hands every fact to {@code sink}, starting with {@link FactSink#begin}.
-     * Throws before handing over anything when the file cannot be read as this source. A reader
+     * Throws {@link SourceReadException} before handing over anything when the file cannot be
+     * read as this source; an {@link IOException} may come at any point (a disk error). A reader
      * object may be used for many files, one after the other.
      */
-    void read(Path file, ReadOptions options, FactSink sink) throws SourceReadException;
+    void read(Path file, ReadOptions options, FactSink sink)
+            throws SourceReadException, IOException;
 }

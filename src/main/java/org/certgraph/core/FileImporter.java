@@ -1,0 +1,177 @@
+package org.certgraph.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.certgraph.cert.CertificateFacts;
+import org.certgraph.cert.CertificateReader;
+import org.certgraph.cert.ReadResult;
+import org.certgraph.core.ImportReport.SourceFileReport;
+import org.certgraph.graph.Graph;
+import org.certgraph.sources.Model;
+import org.certgraph.sources.SourceReadException;
+import org.certgraph.sources.SourceReader;
+import org.certgraph.sources.TextFiles;
+
+/**
+ * Loads files and folders. Each file is recognised by its content: the export of a known source
+ * (an AD CS dump, a store export, a cmdlet's output, an inventory) is read by that source's
+ * reader and loaded as that source, replacing what the same source said before; anything else
+ * is read as certificates. Loose certificate files only ever add to the graph; with a trust
+ * list, the certificate files are that list's source and its entries become exactly the
+ * certificates found (unless some file could not be read: then the list keeps its entries).
+ */
+final class FileImporter {
+
+    static final String CERTIFICATE_SOURCE = "certificate-files";
+    private static final int HEAD = 8 * 1024;
+
+    private final Graph graph;
+
+    FileImporter(Graph graph) {
+        this.graph = graph;
+    }
+
+    ImportReport run(ImportRequest request, ImportProgress progress) {
+        List<String> problems = new ArrayList<>();
+        List<Path> files = expand(request.paths(), problems);
+        progress.started(files.size());
+        List<SourceReader> readers = readers(request.source());
+        boolean forced = request.source() != null;
+
+        List<SourceFileReport> sources = new ArrayList<>();
+        CertificateFiles certificates = new CertificateFiles(request, problems);
+        int filesWithProblems = 0;
+        for (Path file : files) {
+            SourceReader reader = forced ? readers.stream().findFirst().orElse(null)
+                    : recognise(file, readers);
+            if (reader == null) {
+                filesWithProblems += certificates.read(file, progress) ? 0 : 1;
+                continue;
+            }
+            SourceFileReport report = loadSource(file, reader, request);
+            sources.add(report);
+            problems.addAll(report.load().problems());
+            filesWithProblems += report.load().problems().isEmpty() ? 0 : 1;
+            progress.fileRead(file.toString(), report.load().certificatesRead()
+                    + report.load().references());
+        }
+        progress.finished();
+        LoadReport certs = certificates.finish();
+        problems.addAll(0, certs.problems());
+        return new ImportReport(files.size(), filesWithProblems, certs.certificatesRead(),
+                certs.certificatesNew(), certs.chainLinks(), certs.created(Model.TRUSTS),
+                certs.removed(Model.TRUSTS), List.copyOf(problems), List.copyOf(sources));
+    }
+
+    private SourceFileReport loadSource(Path file, SourceReader reader, ImportRequest request) {
+        FactLoader loader = new FactLoader(graph, true, file.toString());
+        try {
+            reader.read(file, request.options(), loader);
+        } catch (SourceReadException e) {
+            return new SourceFileReport(file.toString(), reader.description(),
+                    failed(e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            return new SourceFileReport(file.toString(), reader.description(), failed(file
+                    + ": cannot be read (" + e.getMessage() + "); nothing of it was loaded."));
+        }
+        return new SourceFileReport(file.toString(), reader.description(), loader.finish());
+    }
+
+    private static LoadReport failed(String problem) {
+        return new LoadReport(null, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), List.of(problem),
+                true);
+    }
+
+    private static List<SourceReader> readers(String forced) {
+        if (forced == null) {
+            return SourceReaders.all();
+        }
+        if (forced.equals(SourceReaders.CERTIFICATES)) {
+            return List.of();
+        }
+        return List.of(SourceReaders.named(forced).orElseThrow(() -> new IllegalArgumentException(
+                "--source " + forced + " is not a source certgraph reads; use one of "
+                        + String.join(", ", SourceReaders.names()) + ".")));
+    }
+
+    private static SourceReader recognise(Path file, List<SourceReader> readers) {
+        if (readers.isEmpty()) {
+            return null;
+        }
+        String head;
+        try {
+            head = TextFiles.head(file, HEAD);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+        return readers.stream().filter(r -> r.recognises(head)).findFirst().orElse(null);
+    }
+
+    static List<Path> expand(List<Path> paths, List<String> problems) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                problems.add(path + ": no such file or folder; check the path.");
+            } else if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    problems.add(path + ": cannot list the folder (" + e.getMessage()
+                            + "); check its permissions.");
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    /** The certificate files of one import, loaded together as one source. */
+    private final class CertificateFiles {
+        private final ImportRequest request;
+        private final FactLoader loader;
+        private final CertificateReader reader;
+        private final String list;
+
+        CertificateFiles(ImportRequest request, List<String> expandProblems) {
+            this.request = request;
+            this.list = request.trustList();
+            this.reader = new CertificateReader(request.password());
+            this.loader = new FactLoader(graph, list != null, request.paths().stream()
+                    .map(Path::toString).collect(Collectors.joining(", ")));
+            loader.begin(list == null ? CERTIFICATE_SOURCE : "trust-list:" + list);
+            if (list != null) {
+                loader.node(Model.TRUST_LIST, list, Map.of("kind", "imported"));
+            }
+            expandProblems.forEach(p -> loader.problem(0, p));
+            expandProblems.clear();
+        }
+
+        /** Reads one certificate file; false when it had problems. */
+        boolean read(Path file, ImportProgress progress) {
+            ReadResult result = reader.read(file);
+            result.problems().forEach(p -> loader.problem(0, p));
+            for (CertificateFacts c : result.certificates()) {
+                loader.certificate(c);
+                if (list != null) {
+                    loader.relationship(Model.TRUSTS, Model.TRUST_LIST, list, Model.CERTIFICATE,
+                            c.sha1(), Map.of("store", request.store()));
+                }
+            }
+            progress.fileRead(file.toString(), result.certificates().size());
+            return result.problems().isEmpty();
+        }
+
+        LoadReport finish() {
+            return loader.finish();
+        }
+    }
+}

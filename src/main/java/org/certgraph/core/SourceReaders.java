@@ -1,0 +1,37 @@
+package org.certgraph.core;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.certgraph.sources.SourceReader;
+
+/**
+ * Every source certgraph reads besides certificate files, in the order their recognisers are
+ * asked: the first that recognises a file's content reads it.
+ */
+public final class SourceReaders {
+
+    /** The name {@code --source} takes for plain certificate files. */
+    public static final String CERTIFICATES = "certificates";
+
+    private SourceReaders() {
+    }
+
+    /** New reader objects, one per source kind. */
+    public static List<SourceReader> all() {
+        return List.of();
+    }
+
+    /** The reader called {@code name}, if there is one. */
+    public static Optional<SourceReader> named(String name) {
+        return all().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** The names {@code --source} accepts. */
+    public static List<String> names() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(CERTIFICATES);
+        all().forEach(r -> names.add(r.name()));
+        return names;
+    }
+}
