@@ -27,6 +27,9 @@ import org.certgraph.cert.SignatureHash;
 import org.certgraph.core.CertGraph;
 import org.certgraph.core.CertificateFilter;
 import org.certgraph.core.CertificateNode;
+import org.certgraph.core.EstateNodes.AssignmentNode;
+import org.certgraph.core.EstateNodes.PhoneNode;
+import org.certgraph.core.EstateNodes.ServerNode;
 import org.certgraph.core.GraphStats;
 import org.certgraph.core.Page;
 import org.certgraph.core.TrustListNode;
@@ -49,6 +52,8 @@ public final class GraphQLService {
     private static final String ISSUERS = "issuers";
     private static final String CHAINS = "chains";
     private static final String TRUSTED_BY = "trustedBy";
+    private static final String ASSIGNMENTS = "assignments";
+    private static final String SERVER_TRUST_LISTS = "serverTrustLists";
 
     private final CertGraph core;
     private final GraphQL graphQL;
@@ -85,7 +90,22 @@ public final class GraphQLService {
                         .dataFetcher("trustLists", env -> core.trustLists())
                         .dataFetcher("trustList", env -> core.trustList(env.getArgument("id"))
                                 .orElse(null))
-                        .dataFetcher("health", env -> health()))
+                        .dataFetcher("health", env -> health())
+                        .dataFetcher("pools", env -> core.pools(null))
+                        .dataFetcher("pool", env -> first(core.pools(env.getArgument("fqdn"))))
+                        .dataFetcher("servers", env -> core.servers(null))
+                        .dataFetcher("server", env -> first(core.servers(env.getArgument("fqdn"))))
+                        .dataFetcher("services", env -> core.services())
+                        .dataFetcher("authorities", env -> core.authorities())
+                        .dataFetcher("templates", env -> core.templates())
+                        .dataFetcher("phones", this::phones))
+                .type("Server", t -> t
+                        .dataFetcher("assignments", env -> env.getDataLoader(ASSIGNMENTS)
+                                .load(env.<ServerNode>getSource().fqdn()))
+                        .dataFetcher("trustLists", env -> env.getDataLoader(SERVER_TRUST_LISTS)
+                                .load(env.<ServerNode>getSource().fqdn())))
+                .type("PhoneConnection", t -> t
+                        .dataFetcher("pageInfo", env -> env.<Page<?>>getSource()))
                 .type("Certificate", t -> t
                         .dataFetcher("issuedBy", loaded(ISSUERS))
                         .dataFetcher("chains", loaded(CHAINS))
@@ -109,7 +129,15 @@ public final class GraphQLService {
                         keys -> CompletableFuture.completedFuture(core.chains(keys)));
         DataLoader<String, List<TrustListNode>> trustedBy = DataLoaderFactory.newMappedDataLoader(
                 keys -> CompletableFuture.completedFuture(core.trustListsOf(keys)));
+        DataLoader<String, List<AssignmentNode>> assignments =
+                DataLoaderFactory.newMappedDataLoader(
+                        keys -> CompletableFuture.completedFuture(core.assignments(keys)));
+        DataLoader<String, List<TrustListNode>> serverTrustLists =
+                DataLoaderFactory.newMappedDataLoader(
+                        keys -> CompletableFuture.completedFuture(core.serverTrustLists(keys)));
         return DataLoaderRegistry.newRegistry()
+                .register(ASSIGNMENTS, assignments)
+                .register(SERVER_TRUST_LISTS, serverTrustLists)
                 .register(ISSUERS, issuers)
                 .register(CHAINS, chains)
                 .register(TRUSTED_BY, trustedBy)
@@ -124,6 +152,18 @@ public final class GraphQLService {
     private Page<CertificateNode> page(CertificateFilter filter, DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
         return core.certificates(filter, first == null ? 50 : first, env.getArgument("after"));
+    }
+
+    private Page<PhoneNode> phones(DataFetchingEnvironment env) {
+        Map<String, Object> filter = env.getArgument("filter");
+        Map<String, Object> f = filter == null ? Map.of() : filter;
+        Integer size = env.getArgument("first");
+        return core.phones((String) f.get("model"), (String) f.get("firmware"),
+                (String) f.get("pool"), size == null ? 100 : size, env.getArgument("after"));
+    }
+
+    private static <T> T first(List<T> list) {
+        return list.isEmpty() ? null : list.get(0);
     }
 
     private static CertificateFilter filter(Map<String, Object> input) {

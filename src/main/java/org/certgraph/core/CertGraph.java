@@ -3,9 +3,17 @@ package org.certgraph.core;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.certgraph.cert.Thumbprints;
+import org.certgraph.core.EstateNodes.AssignmentNode;
+import org.certgraph.core.EstateNodes.AuthorityNode;
+import org.certgraph.core.EstateNodes.PhoneNode;
+import org.certgraph.core.EstateNodes.PoolNode;
+import org.certgraph.core.EstateNodes.ServerNode;
+import org.certgraph.core.EstateNodes.ServiceNode;
+import org.certgraph.core.EstateNodes.TemplateNode;
 import org.certgraph.graph.Graph;
 
 /**
@@ -17,11 +25,13 @@ public final class CertGraph {
     private final Graph graph;
     private final FileImporter importer;
     private final CertificateQueries queries;
+    private final EstateQueries estate;
 
     public CertGraph(Graph graph) {
         this.graph = graph;
         this.importer = new FileImporter(graph);
         this.queries = new CertificateQueries(graph);
+        this.estate = new EstateQueries(graph);
     }
 
     /** Loads certificate files and folders; see {@link ImportRequest}. */
@@ -64,6 +74,45 @@ public final class CertGraph {
 
     public Optional<TrustListNode> trustList(String id) {
         return queries.trustLists(List.of(id)).stream().findFirst();
+    }
+
+    /** Every pool, or the one with this FQDN. */
+    public List<PoolNode> pools(String fqdn) {
+        return estate.pools(fqdn == null ? null : fqdn.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every server, or the one with this FQDN. */
+    public List<ServerNode> servers(String fqdn) {
+        return estate.servers(fqdn == null ? null : fqdn.toLowerCase(Locale.ROOT));
+    }
+
+    public List<ServiceNode> services() {
+        return estate.services();
+    }
+
+    /** The certificates each server presents, by use, keyed by server FQDN. */
+    public Map<String, List<AssignmentNode>> assignments(Collection<String> fqdns) {
+        return estate.assignments(fqdns);
+    }
+
+    /** The stores and trust lists of each server, keyed by server FQDN. */
+    public Map<String, List<TrustListNode>> serverTrustLists(Collection<String> fqdns) {
+        return estate.serverTrustLists(fqdns);
+    }
+
+    public List<AuthorityNode> authorities() {
+        return estate.authorities();
+    }
+
+    public List<TemplateNode> templates() {
+        return estate.templates();
+    }
+
+    /** Phones that pass the filter (null fields do not filter); counts count phones. */
+    public Page<PhoneNode> phones(String model, String firmware, String pool, int first,
+                                  String after) {
+        return estate.phones(model, firmware,
+                pool == null ? null : pool.toLowerCase(Locale.ROOT), first, after);
     }
 
     public GraphStats stats() {
