@@ -1,0 +1,257 @@
+package org.certgraph.impact;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.certgraph.cert.Thumbprints;
+import org.certgraph.impact.Change.AddTrust;
+import org.certgraph.impact.Change.AssignCertificate;
+import org.certgraph.impact.Change.BringServerOnline;
+import org.certgraph.impact.Change.RemoveAuthority;
+import org.certgraph.impact.Change.RemoveCertificate;
+import org.certgraph.impact.Change.RemoveTrust;
+import org.certgraph.impact.Change.RestoreAuthority;
+import org.certgraph.impact.Change.RestoreCertificate;
+import org.certgraph.impact.Change.TakeServerOffline;
+import org.certgraph.impact.Change.UnassignCertificate;
+import org.certgraph.impact.Change.UpgradeFirmware;
+import org.certgraph.impact.Snapshot.Capability;
+import org.certgraph.impact.Snapshot.Party;
+import org.certgraph.impact.Snapshot.TrustList;
+
+/**
+ * Applies changes to a snapshot copy, and works out the change that backs each one out. A change
+ * that names something the graph does not have is refused with a message that says so.
+ */
+final class Changes {
+
+    private final SnapshotLoader loader;
+
+    Changes(SnapshotLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The same change with thumbprints normalised and names checked against the snapshot. */
+    Change normalise(Change change, Snapshot s) {
+        if (change instanceof RemoveTrust c) {
+            return new RemoveTrust(list(s, c.trustList()), cert(s, c.certificate()));
+        }
+        if (change instanceof AddTrust c) {
+            String id = list(s, c.trustList());
+            String store = c.store() != null ? c.store()
+                    : "webservice".equals(s.trustLists.get(id).kind()) ? "TrustedRootCA" : "Root";
+            return new AddTrust(id, cert(s, c.certificate()), store);
+        }
+        if (change instanceof AssignCertificate c) {
+            return new AssignCertificate(server(s, c.server()), required(c.use(), "use"),
+                    cert(s, c.certificate()));
+        }
+        if (change instanceof UnassignCertificate c) {
+            return new UnassignCertificate(server(s, c.server()), required(c.use(), "use"));
+        }
+        if (change instanceof RemoveCertificate c) {
+            return new RemoveCertificate(cert(s, c.certificate()));
+        }
+        if (change instanceof RestoreCertificate c) {
+            return new RestoreCertificate(cert(s, c.certificate()));
+        }
+        if (change instanceof RemoveAuthority c) {
+            return new RemoveAuthority(authority(s, c.authority()));
+        }
+        if (change instanceof RestoreAuthority c) {
+            return new RestoreAuthority(authority(s, c.authority()));
+        }
+        if (change instanceof TakeServerOffline c) {
+            return new TakeServerOffline(server(s, c.server()));
+        }
+        if (change instanceof BringServerOnline c) {
+            return new BringServerOnline(server(s, c.server()));
+        }
+        UpgradeFirmware c = (UpgradeFirmware) change;
+        return new UpgradeFirmware(model(s, c.model()), required(c.to(), "to"), c.from());
+    }
+
+    /** The changes that undo {@code change} when applied to {@code before}. */
+    List<Change> backout(Change change, Snapshot before) {
+        if (change instanceof RemoveTrust c) {
+            Map<String, String> entries = before.trustLists.get(c.trustList()).entries();
+            return entries.containsKey(c.certificate())
+                    ? List.of(new AddTrust(c.trustList(), c.certificate(),
+                            entries.get(c.certificate())))
+                    : List.of();
+        }
+        if (change instanceof AddTrust c) {
+            Map<String, String> entries = before.trustLists.get(c.trustList()).entries();
+            return entries.containsKey(c.certificate())
+                    ? List.of(new AddTrust(c.trustList(), c.certificate(),
+                            entries.get(c.certificate())))
+                    : List.of(new RemoveTrust(c.trustList(), c.certificate()));
+        }
+        if (change instanceof AssignCertificate c) {
+            String old = before.assignments.getOrDefault(c.server(), Map.of()).get(c.use());
+            return List.of(old == null ? new UnassignCertificate(c.server(), c.use())
+                    : new AssignCertificate(c.server(), c.use(), old));
+        }
+        if (change instanceof UnassignCertificate c) {
+            String old = before.assignments.getOrDefault(c.server(), Map.of()).get(c.use());
+            return old == null ? List.of()
+                    : List.of(new AssignCertificate(c.server(), c.use(), old));
+        }
+        if (change instanceof RemoveCertificate c) {
+            return before.removed.contains(c.certificate()) ? List.of()
+                    : List.of(new RestoreCertificate(c.certificate()));
+        }
+        if (change instanceof RestoreCertificate c) {
+            return before.removed.contains(c.certificate())
+                    ? List.of(new RemoveCertificate(c.certificate())) : List.of();
+        }
+        if (change instanceof RemoveAuthority c) {
+            return List.of(new RestoreAuthority(c.authority()));
+        }
+        if (change instanceof RestoreAuthority c) {
+            return List.of(new RemoveAuthority(c.authority()));
+        }
+        if (change instanceof TakeServerOffline c) {
+            return before.offline.contains(c.server()) ? List.of()
+                    : List.of(new BringServerOnline(c.server()));
+        }
+        if (change instanceof BringServerOnline c) {
+            return before.offline.contains(c.server())
+                    ? List.of(new TakeServerOffline(c.server())) : List.of();
+        }
+        UpgradeFirmware c = (UpgradeFirmware) change;
+        Set<String> versions = new LinkedHashSet<>();
+        for (Party p : before.parties) {
+            if (upgrades(c, p) && !c.to().equals(p.version())) {
+                versions.add(p.version());
+            }
+        }
+        List<Change> undo = new ArrayList<>();
+        versions.forEach(v -> undo.add(new UpgradeFirmware(c.model(), v, c.to())));
+        return undo;
+    }
+
+    /** Applies a normalised change to {@code s} in place. */
+    void apply(Change change, Snapshot s) {
+        if (change instanceof RemoveTrust c) {
+            s.trustLists.get(c.trustList()).entries().remove(c.certificate());
+        } else if (change instanceof AddTrust c) {
+            ensure(s, c.certificate());
+            s.trustLists.get(c.trustList()).entries().put(c.certificate(), c.store());
+        } else if (change instanceof AssignCertificate c) {
+            ensure(s, c.certificate());
+            s.assignments.computeIfAbsent(c.server(), k -> new HashMap<>())
+                    .put(c.use(), c.certificate());
+        } else if (change instanceof UnassignCertificate c) {
+            s.assignments.getOrDefault(c.server(), new HashMap<>()).remove(c.use());
+        } else if (change instanceof RemoveCertificate c) {
+            s.removed.add(c.certificate());
+        } else if (change instanceof RestoreCertificate c) {
+            s.removed.remove(c.certificate());
+        } else if (change instanceof RemoveAuthority c) {
+            s.removed.addAll(authorityCertificates(s, c.authority()));
+        } else if (change instanceof RestoreAuthority c) {
+            authorityCertificates(s, c.authority()).forEach(s.removed::remove);
+        } else if (change instanceof TakeServerOffline c) {
+            s.offline.add(c.server());
+        } else if (change instanceof BringServerOnline c) {
+            s.offline.remove(c.server());
+        } else if (change instanceof UpgradeFirmware c) {
+            upgrade(c, s);
+        }
+    }
+
+    private static void upgrade(UpgradeFirmware c, Snapshot s) {
+        String firmwareId = c.model() + "|" + c.to();
+        Capability capability = s.firmware.getOrDefault(firmwareId, Capability.UNKNOWN);
+        for (ListIterator<Party> it = s.parties.listIterator(); it.hasNext();) {
+            Party p = it.next();
+            if (upgrades(c, p)) {
+                it.set(p.withFirmware(firmwareId, c.to(), capability));
+            }
+        }
+    }
+
+    private static boolean upgrades(UpgradeFirmware c, Party p) {
+        return p.kind().equals("PHONE") && c.model().equals(p.model())
+                && (c.from() == null || c.from().equals(p.version()));
+    }
+
+    private static List<String> authorityCertificates(Snapshot s, String authority) {
+        return s.certs.values().stream().filter(c -> c.authorities().contains(authority))
+                .map(Snapshot.Cert::sha1).toList();
+    }
+
+    private void ensure(Snapshot s, String sha1) {
+        if (!s.certs.containsKey(sha1)) {
+            loader.certificates(List.of(sha1)).forEach(s.certs::putIfAbsent);
+        }
+    }
+
+    private String cert(Snapshot s, String thumbprint) {
+        String sha1 = Thumbprints.normalise(required(thumbprint, "certificate"));
+        if (s.certs.containsKey(sha1)) {
+            return sha1;
+        }
+        var found = loader.certificates(List.of(sha1));
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("No certificate with thumbprint " + thumbprint
+                    + " is in the graph; import it first, or check the thumbprint.");
+        }
+        found.forEach(s.certs::putIfAbsent);
+        return sha1;
+    }
+
+    private static String list(Snapshot s, String id) {
+        TrustList list = s.trustLists.get(required(id, "trustList"));
+        if (list == null) {
+            throw new IllegalArgumentException("No trust list " + id + " is in the graph; the "
+                    + "query trustLists { id } lists them.");
+        }
+        return id;
+    }
+
+    private static String server(Snapshot s, String fqdn) {
+        String name = required(fqdn, "server").toLowerCase(Locale.ROOT);
+        boolean known = s.assignments.containsKey(name)
+                || s.services.values().stream().anyMatch(v -> v.servers().contains(name));
+        if (!known) {
+            throw new IllegalArgumentException("No server " + fqdn + " is in the graph; the "
+                    + "query servers { fqdn } lists them.");
+        }
+        return name;
+    }
+
+    private static String authority(Snapshot s, String name) {
+        required(name, "authority");
+        boolean known = s.certs.values().stream().anyMatch(c -> c.authorities().contains(name));
+        if (!known) {
+            throw new IllegalArgumentException("No authority " + name + " with CA certificates "
+                    + "is in the graph; the query authorities { name } lists them.");
+        }
+        return name;
+    }
+
+    private static String model(Snapshot s, String model) {
+        required(model, "model");
+        boolean known = s.parties.stream().anyMatch(p -> model.equals(p.model()));
+        if (!known) {
+            throw new IllegalArgumentException("No phones of model " + model + " are in the "
+                    + "graph; the query phones { nodes { model } } lists the models.");
+        }
+        return model;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A change is missing its " + field + ".");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,171 @@
+package org.certgraph.impact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The part of the graph that verdicts depend on, held in memory so that what-if changes can be
+ * applied to a copy without touching the stored graph. Phones are held as classes (model,
+ * firmware, pool) with a count.
+ */
+final class Snapshot {
+
+    /** Trust stores whose entries are trust anchors (roots). */
+    static final Set<String> ANCHOR_STORES = Set.of("Root", "TrustedRootCA", "ThirdPartyRootCA",
+            "AuthRoot");
+
+    record Cert(String sha1, String subject, Instant notBefore, Instant notAfter,
+                String signatureHash, String keyAlgorithm, Integer keySize, boolean selfSigned,
+                boolean isCA, boolean unresolved, List<String> dnsNames, List<String> issuers,
+                List<String> authorities, List<String> templates) {
+
+        String key() {
+            if (keyAlgorithm == null) {
+                return null;
+            }
+            return keyAlgorithm + "-" + (keySize == null ? "?" : keySize);
+        }
+    }
+
+    record Service(String id, String role, String use, String pool, List<String> servers,
+                   String dialName) {
+    }
+
+    record TrustList(String id, String kind, String scope, String server,
+                     Map<String, String> entries) {
+    }
+
+    /**
+     * What a relying party can verify; a null set means the graph does not know.
+     *
+     * @param keys e.g. RSA-2048, EC-256
+     */
+    record Capability(Set<String> signatureHashes, Set<String> keys, String source) {
+        static final Capability MODERN = new Capability(
+                Set.of("SHA1", "SHA224", "SHA256", "SHA384", "SHA512"), null,
+                "assumed for servers and platforms without capability facts");
+        static final Capability UNKNOWN = new Capability(null, null, "no capability facts");
+    }
+
+    /**
+     * A relying party: a class of identical phones, a server or a platform.
+     *
+     * @param key what identifies it across changes (a phone class keeps the firmware it had
+     *     before any change in its key)
+     */
+    record Party(String key, String kind, String model, String firmware, String version,
+                 String pool, long count, List<String> services, List<String> trustLists,
+                 Capability capability) {
+
+        /** How people read it: "HP 4120 4.0.7577.4372 @ pool01.contoso.com", or the FQDN. */
+        String label() {
+            return kind.equals("PHONE") ? model + " " + version + " @ " + pool : key;
+        }
+
+        Party withFirmware(String firmwareId, String newVersion, Capability newCapability) {
+            return new Party(key, kind, model, firmwareId, newVersion, pool, count, services,
+                    trustLists, newCapability);
+        }
+    }
+
+    final Map<String, Cert> certs;
+    final Map<String, Service> services;
+    final Map<String, Map<String, String>> assignments;
+    final Map<String, TrustList> trustLists;
+    final Map<String, String> poolSites;
+    final List<Party> parties;
+    final Map<String, Capability> firmware;
+    final Set<String> offline;
+    final Set<String> removed;
+    final Map<String, List<String>> published = new HashMap<>();
+    Instant at;
+
+    Snapshot(Map<String, Cert> certs, Map<String, Service> services,
+             Map<String, Map<String, String>> assignments, Map<String, TrustList> trustLists,
+             Map<String, String> poolSites, List<Party> parties,
+             Map<String, Capability> firmware, Instant at) {
+        this.certs = certs;
+        this.services = services;
+        this.assignments = assignments;
+        this.trustLists = trustLists;
+        this.poolSites = poolSites;
+        this.parties = parties;
+        this.firmware = firmware;
+        this.offline = new HashSet<>();
+        this.removed = new HashSet<>();
+        this.at = at;
+    }
+
+    /** A copy whose assignments, trust entries, parties and removals can change freely. */
+    Snapshot copy() {
+        Map<String, Map<String, String>> a = new HashMap<>();
+        assignments.forEach((server, uses) -> a.put(server, new HashMap<>(uses)));
+        Map<String, TrustList> t = new LinkedHashMap<>();
+        trustLists.forEach((id, list) -> t.put(id, new TrustList(list.id(), list.kind(),
+                list.scope(), list.server(), new LinkedHashMap<>(list.entries()))));
+        Snapshot copy = new Snapshot(new HashMap<>(certs), services, a, t, poolSites,
+                new ArrayList<>(parties), new HashMap<>(firmware), at);
+        copy.offline.addAll(offline);
+        copy.published.putAll(published);
+        copy.removed.addAll(removed);
+        return copy;
+    }
+
+    /** The servers that currently serve a service: its hosts minus those taken offline. */
+    List<String> servers(Service service) {
+        return service.servers().stream().filter(s -> !offline.contains(s)).toList();
+    }
+
+    /** The certificate a server presents for a use, unless it was removed. */
+    String presented(String server, String use) {
+        String sha1 = assignments.getOrDefault(server, Map.of()).get(use);
+        return sha1 == null || removed.contains(sha1) ? null : sha1;
+    }
+
+    /** The trust lists a party validates with: its own, and for phones the web service list
+     *  of the most specific scope for its pool (service, then site, then global). */
+    List<String> trustListsOf(Party party) {
+        List<String> lists = new ArrayList<>(party.trustLists());
+        if (party.kind().equals("PHONE") && party.pool() != null) {
+            String effective = webServiceList(party.pool());
+            if (effective != null && !lists.contains(effective)) {
+                lists.add(effective);
+            }
+        }
+        return lists;
+    }
+
+    String webServiceList(String pool) {
+        String site = poolSites.get(pool);
+        for (String id : new String[] {"webservice:service:WebServer:" + pool,
+            site == null ? null : "webservice:site:" + site, "webservice:global"}) {
+            if (id != null && trustLists.containsKey(id)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** The roots a party trusts: anchor-store entries of its trust lists. */
+    Set<String> anchors(Party party) {
+        Set<String> anchors = new HashSet<>();
+        for (String id : trustListsOf(party)) {
+            TrustList list = trustLists.get(id);
+            if (list == null) {
+                continue;
+            }
+            list.entries().forEach((sha1, store) -> {
+                if ((store == null || ANCHOR_STORES.contains(store)) && !removed.contains(sha1)) {
+                    anchors.add(sha1);
+                }
+            });
+        }
+        return anchors;
+    }
+}

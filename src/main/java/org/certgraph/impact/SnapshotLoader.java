@@ -1,0 +1,165 @@
+package org.certgraph.impact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.certgraph.graph.Graph;
+import org.certgraph.impact.Snapshot.Capability;
+import org.certgraph.impact.Snapshot.Cert;
+import org.certgraph.impact.Snapshot.Party;
+import org.certgraph.impact.Snapshot.Service;
+import org.certgraph.impact.Snapshot.TrustList;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Reads the {@link Snapshot} that verdicts need from the graph, in a handful of queries. */
+final class SnapshotLoader {
+
+    private final Graph graph;
+
+    SnapshotLoader(Graph graph) {
+        this.graph = graph;
+    }
+
+    Snapshot load(Instant at) {
+        Map<String, Cert> certs = certificates(null);
+        Map<String, Service> services = new LinkedHashMap<>();
+        graph.read("impact-services", Map.of(), rs -> {
+            for (Record r : rs) {
+                Service s = new Service(r.get("id").asString(), text(r.get("role")),
+                        text(r.get("use")), text(r.get("pool")),
+                        r.get("servers").asList(Value::asString), text(r.get("dialName")));
+                services.put(s.id(), s);
+            }
+            return null;
+        });
+        Map<String, Map<String, String>> assignments = new HashMap<>();
+        graph.read("impact-assignments", Map.of(), rs -> {
+            for (Record r : rs) {
+                assignments.computeIfAbsent(r.get("server").asString(), k -> new HashMap<>())
+                        .put(r.get("use").asString(), r.get("sha1").asString());
+            }
+            return null;
+        });
+        Map<String, TrustList> trustLists = new LinkedHashMap<>();
+        graph.read("impact-trust-lists", Map.of(), rs -> {
+            for (Record r : rs) {
+                Map<String, String> entries = new LinkedHashMap<>();
+                for (Value e : r.get("entries").values()) {
+                    entries.put(e.get("sha1").asString(), text(e.get("store")));
+                }
+                TrustList t = new TrustList(r.get("id").asString(), text(r.get("kind")),
+                        text(r.get("scope")), text(r.get("server")), entries);
+                trustLists.put(t.id(), t);
+            }
+            return null;
+        });
+        Map<String, String> sites = new HashMap<>();
+        graph.read("impact-pools", Map.of(), rs -> {
+            rs.forEach(r -> sites.put(r.get("fqdn").asString(), text(r.get("site"))));
+            return null;
+        });
+        Map<String, Capability> firmware = firmware();
+        List<Party> parties = new ArrayList<>(phones(firmware));
+        parties.addAll(otherParties());
+        Snapshot snapshot = new Snapshot(certs, services, assignments, trustLists, sites, parties,
+                firmware, at);
+        graph.read("impact-authority-templates", Map.of(), rs -> {
+            rs.forEach(r -> snapshot.published.put(r.get("authority").asString(),
+                    r.get("templates").asList(Value::asString)));
+            return null;
+        });
+        return snapshot;
+    }
+
+    /** Certificates the snapshot lacks (named by a change), with their issuers. */
+    Map<String, Cert> certificates(Collection<String> extra) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("sha1s", extra == null ? null : List.copyOf(extra));
+        Map<String, Cert> certs = new HashMap<>();
+        graph.read("impact-certificates", params, rs -> {
+            for (Record r : rs) {
+                Cert c = new Cert(r.get("sha1").asString(), text(r.get("subject")),
+                        instant(r.get("notBefore")), instant(r.get("notAfter")),
+                        text(r.get("signatureHash")), text(r.get("keyAlgorithm")),
+                        r.get("keySize").isNull() ? null : r.get("keySize").asInt(),
+                        r.get("selfSigned").asBoolean(), r.get("isCA").asBoolean(),
+                        r.get("unresolved").asBoolean(), r.get("dnsNames").asList(Value::asString),
+                        r.get("issuers").asList(Value::asString),
+                        r.get("authorities").asList(Value::asString),
+                        r.get("templates").asList(Value::asString));
+                certs.put(c.sha1(), c);
+            }
+            return null;
+        });
+        return certs;
+    }
+
+    private Map<String, Capability> firmware() {
+        Map<String, Capability> firmware = new HashMap<>();
+        graph.read("impact-firmware", Map.of(), rs -> {
+            for (Record r : rs) {
+                boolean known = r.get("known").asBoolean(false);
+                Set<String> hashes = known ? strings(r.get("signatureHashes")) : null;
+                Set<String> keys = known ? strings(r.get("keys")) : null;
+                firmware.put(r.get("id").asString(), new Capability(hashes, keys,
+                        text(r.get("source"))));
+            }
+            return null;
+        });
+        return firmware;
+    }
+
+    private List<Party> phones(Map<String, Capability> firmware) {
+        return graph.read("impact-phones", Map.of(), rs -> {
+            List<Party> phones = new ArrayList<>();
+            for (Record r : rs) {
+                String model = text(r.get("model"));
+                String version = text(r.get("version"));
+                String pool = text(r.get("pool"));
+                String firmwareId = text(r.get("firmware"));
+                Capability capability = firmwareId == null ? Capability.UNKNOWN
+                        : firmware.getOrDefault(firmwareId, Capability.UNKNOWN);
+                phones.add(new Party(model + " " + version + " @ " + pool, "PHONE", model,
+                        firmwareId, version, pool, r.get("count").asLong(),
+                        r.get("services").asList(Value::asString),
+                        r.get("trustLists").asList(Value::asString), capability));
+            }
+            return phones;
+        });
+    }
+
+    private List<Party> otherParties() {
+        return graph.read("impact-other-parties", Map.of(), rs -> {
+            List<Party> parties = new ArrayList<>();
+            for (Record r : rs) {
+                Set<String> hashes = strings(r.get("signatureHashes"));
+                Capability capability = hashes == null ? Capability.MODERN
+                        : new Capability(hashes, strings(r.get("keys")), "inventory");
+                parties.add(new Party(r.get("id").asString(), r.get("kind").asString(), null,
+                        null, null, null, 1, r.get("services").asList(Value::asString),
+                        r.get("trustLists").asList(Value::asString), capability));
+            }
+            return parties;
+        });
+    }
+
+    private static Set<String> strings(Value v) {
+        return v.isNull() ? null : new HashSet<>(v.asList(x -> x.asObject().toString()));
+    }
+
+    private static String text(Value v) {
+        return v.isNull() ? null : v.asObject().toString();
+    }
+
+    private static Instant instant(Value v) {
+        return v.isNull() ? null : v.asZonedDateTime().toInstant();
+    }
+}
