@@ -538,7 +538,7 @@ public final class AdcsDumpReader implements SourceReader {
             throw new IllegalArgumentException("the cell holds no Base64 text");
         }
         try {
-            return Base64.getMimeDecoder().decode(base64.toString());
+            return Base64.getDecoder().decode(base64.toString().replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("its Base64 text is damaged: " + e.getMessage(),
                     e);
