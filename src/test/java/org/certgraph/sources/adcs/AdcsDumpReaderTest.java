@@ -300,6 +300,31 @@ class AdcsDumpReaderTest {
                 "Issued");
     }
 
+    @Test
+    void aCellWhoseQuoteNeverClosesRefusesTheWholeFileBeforeAnyFact() throws Exception {
+        Path file = write("cut.csv", "\"Request ID\",\"Certificate Hash\"\r\n\"1\",\""
+                + hash(web1) + "\"\r\n\"2\",\"ab cd\r\n");
+        CollectingSink sink = new CollectingSink();
+
+        assertThatThrownBy(() -> reader.read(file, new ReadOptions(null, null, CA), sink))
+                .isInstanceOf(SourceReadException.class)
+                .hasMessageStartingWith("cut.csv cannot be read as CSV")
+                .hasMessageContaining("export it again");
+        assertThat(sink.sourceId).isNull();
+    }
+
+    @Test
+    void theDispositionMessageIsKeptWhenTheColumnIsThere() throws Exception {
+        Path file = write("message.csv", "\"Request ID\",\"Certificate Hash\",\"Request"
+                + " Disposition\",\"Request Disposition Message\"\r\n\"1\",\"" + hash(web1)
+                + "\",\"21 -- Revoked\",\"Revoked by CONTOSO\\pkiadmin\"\r\n");
+
+        CollectingSink sink = read(file, new ReadOptions(null, null, CA));
+
+        assertThat(sink.relationships.get(0).properties()).containsEntry("dispositionMessage",
+                "Revoked by CONTOSO\\pkiadmin").containsEntry("disposition", "Revoked");
+    }
+
     // ------------------------------------------------------------------ authority
 
     @Test
