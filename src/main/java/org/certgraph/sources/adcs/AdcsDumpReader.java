@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -305,7 +306,8 @@ public final class AdcsDumpReader implements SourceReader {
                     row++;
                     readRow(record, row, line);
                 }
-            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            } catch (IOException | UncheckedIOException | IllegalStateException
+                     | NoSuchElementException e) {
                 sink.problem(lastLine + 1, fileName + ": the file could not be read to the end"
                         + " after row " + row + " (" + cause(e) + "); the rows before were"
                         + " loaded; copy the file again and import it once more");

@@ -2,6 +2,7 @@ package org.certgraph.sources.adcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.certgraph.cert.CertificateFacts;
 import org.certgraph.samples.AdcsDumpWriter;
@@ -388,7 +390,8 @@ class AdcsDumpReaderTest {
 
     @Test
     void aFileWithoutHashOrCertificateColumnsIsRefused() throws Exception {
-        Path file = write("names.csv", "\"Issued Request ID\",\"Requester Name\"\r\n\"1\",\"x\"\r\n");
+        Path file = write("names.csv", "\"Issued Request ID\",\"Requester Name\"\r\n"
+                + "\"1\",\"x\"\r\n");
         CollectingSink sink = new CollectingSink();
 
         assertThatThrownBy(() -> reader.read(file, new ReadOptions(null, null, CA), sink))
@@ -432,13 +435,13 @@ class AdcsDumpReaderTest {
             assertThat(sink.relationships).filteredOn(r -> r.type().equals(Model.ISSUED))
                     .extracting(Rel::toKey, Rel::properties)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(web1.sha1(), Map.of("requestId",
+                            tuple(web1.sha1(), Map.of("requestId",
                                     101L, "disposition", "Issued", "requester",
                                     "CONTOSO\\web1$")),
-                            org.assertj.core.groups.Tuple.tuple(web2.sha1(), Map.of("requestId",
+                            tuple(web2.sha1(), Map.of("requestId",
                                     102L, "disposition", "Revoked", "requester",
                                     "CONTOSO\\web2$", "revokedAt", revoked)),
-                            org.assertj.core.groups.Tuple.tuple(web3.sha1(), Map.of("requestId",
+                            tuple(web3.sha1(), Map.of("requestId",
                                     106L, "disposition", "Issued", "requester",
                                     "CONTOSO\\web3$")));
             assertThat(sink.tuples(Model.FROM_TEMPLATE)).containsExactly(
@@ -481,7 +484,7 @@ class AdcsDumpReaderTest {
     }
 
     private static String hash(TestCert cert) {
-        return cert.sha1().toLowerCase(java.util.Locale.ROOT).replaceAll("(..)(?!$)", "$1 ");
+        return cert.sha1().toLowerCase(Locale.ROOT).replaceAll("(..)(?!$)", "$1 ");
     }
 
     private static String pemCell(TestCert cert) {
