@@ -71,6 +71,8 @@ public final class AdcsDumpReader implements SourceReader {
             + "RawCertificate,Disposition,RevokedWhen\" csv";
     private static final Pattern NUMBER = Pattern.compile(
             "\\s*(?:0x[0-9a-fA-F]+\\s*\\((\\d+)\\)|(\\d+))(?:\\s.*)?", Pattern.DOTALL);
+    /** A binary cell that shows only its size ("1657 Bytes") instead of the PEM block. */
+    private static final Pattern SIZE_ONLY = Pattern.compile("\\d+\\s+\\p{L}+");
     private static final Pattern ROW_COUNT = Pattern.compile("\\d+\\s+\\S+");
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true).get();
@@ -445,7 +447,7 @@ public final class AdcsDumpReader implements SourceReader {
         private CertificateFacts certificate(CSVRecord record, String hash,
                                              List<String> issues) {
             String value = cell(record, survey.columns, AdcsColumn.BINARY);
-            if (value == null) {
+            if (value == null || SIZE_ONLY.matcher(value).matches()) {
                 return null;
             }
             CertificateFacts facts;

@@ -327,6 +327,17 @@ class AdcsDumpReaderTest {
                 "Revoked by CONTOSO\\pkiadmin").containsEntry("disposition", "Revoked");
     }
 
+    @Test
+    void aBinaryCellThatShowsOnlyItsSizeFallsBackToTheHash() throws Exception {
+        Path file = write("sizes.csv", "\"Request ID\",\"Certificate Hash\",\"Binary"
+                + " Certificate\"\r\n\"1\",\"" + hash(web1) + "\",\"1657 Bytes\"\r\n");
+
+        CollectingSink sink = read(file, new ReadOptions(null, null, CA));
+
+        assertThat(sink.problems).isEmpty();
+        assertThat(sink.certificateRefs).containsExactly(web1.sha1());
+    }
+
     // ------------------------------------------------------------------ authority
 
     @Test
