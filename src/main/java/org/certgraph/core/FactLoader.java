@@ -1,5 +1,6 @@
 package org.certgraph.core;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -109,7 +110,7 @@ final class FactLoader implements FactSink {
             return;
         }
         nodeBatch.computeIfAbsent(label, l -> new LinkedHashMap<>())
-                .merge(key, new HashMap<>(properties), (a, b) -> {
+                .merge(key, values(properties), (a, b) -> {
                     a.putAll(b);
                     return a;
                 });
@@ -128,7 +129,7 @@ final class FactLoader implements FactSink {
         row.put("from", fromKey);
         row.put("to", toKey);
         String relKey = Model.RELATIONSHIP_KEYS.get(type);
-        Map<String, Object> props = new HashMap<>(properties);
+        Map<String, Object> props = values(properties);
         if (relKey != null && !relKey.isEmpty()) {
             Object value = props.remove(relKey);
             if (value == null) {
@@ -202,6 +203,17 @@ final class FactLoader implements FactSink {
                 removed.merge(label, n, Integer::sum);
             }
         }
+    }
+
+    /** Property values as the driver takes them: instants become UTC date-times. */
+    private static Map<String, Object> values(Map<String, Object> properties) {
+        Map<String, Object> values = new HashMap<>();
+        properties.forEach((k, v) -> {
+            if (v != null) {
+                values.put(k, v instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : v);
+            }
+        });
+        return values;
     }
 
     private void added() {

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certgraph.sources.SourceReader;
+import org.certgraph.sources.adcs.AdcsDumpReader;
+import org.certgraph.sources.adcs.CaTemplatesReader;
+import org.certgraph.sources.adcs.TemplatesReader;
 
 /**
  * Every source certgraph reads besides certificate files, in the order their recognisers are
@@ -19,7 +22,7 @@ public final class SourceReaders {
 
     /** New reader objects, one per source kind. */
     public static List<SourceReader> all() {
-        return List.of();
+        return List.of(new AdcsDumpReader(), new TemplatesReader(), new CaTemplatesReader());
     }
 
     /** The reader called {@code name}, if there is one. */
