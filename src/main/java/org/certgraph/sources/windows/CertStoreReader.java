@@ -79,7 +79,8 @@ public final class CertStoreReader implements SourceReader {
                     + " so it is not a certificate store listing; export the store with the"
                     + " command in importers/windows-stores.md");
         }
-        String server = server(fileName, records, options);
+        String server = ExportFiles.server(fileName, records, options,
+                "fe01.contoso.com-Root.csv");
         String store = store(fileName, records);
         String listId = trustListId(server, store);
 
@@ -89,10 +90,7 @@ public final class CertStoreReader implements SourceReader {
                 "store", store));
         sink.relationship(Model.HAS_STORE, Model.SERVER, server, Model.TRUST_LIST, listId,
                 Map.of());
-        for (CmdletOutput.Problem problem : parsed.problems()) {
-            sink.problem(problem.line(), fileName + " line " + problem.line() + ": "
-                    + problem.message());
-        }
+        ExportFiles.forwardProblems(fileName, parsed, sink);
         Set<String> seen = new LinkedHashSet<>();
         for (Record record : records) {
             String sha1 = entry(fileName, record, sink);
@@ -198,43 +196,6 @@ public final class CertStoreReader implements SourceReader {
                     + " does not use");
         }
         return text;
-    }
-
-    private static String server(String fileName, List<Record> records, ReadOptions options)
-            throws SourceReadException {
-        Set<String> computers = new LinkedHashSet<>();
-        for (Record record : records) {
-            String computer = record.text("PSComputerName");
-            if (computer != null) {
-                computers.add(computer.toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        if (computers.size() > 1) {
-            throw new SourceReadException(fileName + ": PSComputerName names "
-                    + computers.size() + " servers (" + String.join(", ", computers)
-                    + "); save one file per server and store, e.g. fe01.contoso.com-Root.csv");
-        }
-        String computer = computers.isEmpty() ? null : computers.iterator().next();
-        if (computer != null && WindowsNames.isFqdn(computer)) {
-            return WindowsNames.fqdn(computer);
-        }
-        String given = options == null ? null : options.server();
-        if (given != null && !given.isBlank()) {
-            if (!WindowsNames.isFqdn(given)) {
-                throw new SourceReadException(fileName + ": --server " + given + " is not a"
-                        + " fully qualified name; give the server's FQDN, e.g. --server"
-                        + " fe01.contoso.com");
-            }
-            return WindowsNames.fqdn(given);
-        }
-        String fromName = WindowsNames.serverFromFileName(fileName);
-        if (fromName != null) {
-            return fromName;
-        }
-        throw new SourceReadException(fileName + ": does not say which server the store"
-                + " belongs to" + (computer == null ? "" : " (PSComputerName is only \""
-                + computer + "\")") + "; add --server fe01.contoso.com with the server's FQDN,"
-                + " or name the file <fqdn>-<Store>.csv, e.g. fe01.contoso.com-Root.csv");
     }
 
     private static String store(String fileName, List<Record> records)
