@@ -217,9 +217,10 @@ class CertStoreReaderTest {
     @Test
     void storesOfSeveralServersInOneFileAreRefused() throws Exception {
         Path file = dir.resolve("all.csv");
+        String thumbprint = "\"0F1E2D3C4B5A69788796A5B4C3D2E1F000112233\"";
         Files.writeString(file, "\"Thumbprint\",\"PSComputerName\",\"PSParentPath\"\r\n"
-                + "\"0F1E2D3C4B5A69788796A5B4C3D2E1F000112233\",\"fe01.contoso.com\",\"x\\Root\"\r\n"
-                + "\"0F1E2D3C4B5A69788796A5B4C3D2E1F000112233\",\"fe02.contoso.com\",\"x\\Root\"\r\n");
+                + thumbprint + ",\"fe01.contoso.com\",\"x\\Root\"\r\n"
+                + thumbprint + ",\"fe02.contoso.com\",\"x\\Root\"\r\n");
 
         assertThatThrownBy(() -> read(file, ReadOptions.NONE))
                 .isInstanceOf(SourceReadException.class)
