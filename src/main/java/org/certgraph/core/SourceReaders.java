@@ -7,6 +7,11 @@ import org.certgraph.sources.SourceReader;
 import org.certgraph.sources.adcs.AdcsDumpReader;
 import org.certgraph.sources.adcs.CaTemplatesReader;
 import org.certgraph.sources.adcs.TemplatesReader;
+import org.certgraph.sources.skype.CsCertificateReader;
+import org.certgraph.sources.skype.CsDeviceUpdateRuleReader;
+import org.certgraph.sources.skype.CsPoolReader;
+import org.certgraph.sources.skype.CsWebServiceConfigurationReader;
+import org.certgraph.sources.windows.CertStoreReader;
 
 /**
  * Every source certgraph reads besides certificate files, in the order their recognisers are
@@ -22,7 +27,9 @@ public final class SourceReaders {
 
     /** New reader objects, one per source kind. */
     public static List<SourceReader> all() {
-        return List.of(new AdcsDumpReader(), new TemplatesReader(), new CaTemplatesReader());
+        return List.of(new AdcsDumpReader(), new TemplatesReader(), new CaTemplatesReader(),
+                new CertStoreReader(), new CsPoolReader(), new CsCertificateReader(),
+                new CsWebServiceConfigurationReader(), new CsDeviceUpdateRuleReader());
     }
 
     /** The reader called {@code name}, if there is one. */
