@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,8 +155,12 @@ public final class FirmwareKnowledge {
         }
         List<String> allFiles = new ArrayList<>(files);
         allFiles.add(name);
-        return new FirmwareKnowledge(Map.copyOf(loader.models), Map.copyOf(loader.settings),
-                Map.copyOf(loader.values), loader.unknownModelNote, List.copyOf(allFiles));
+        return new FirmwareKnowledge(frozen(loader.models), frozen(loader.settings),
+                frozen(loader.values), loader.unknownModelNote, List.copyOf(allFiles));
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private static Node parse(String name, String text) throws KnowledgeException {
@@ -374,7 +379,7 @@ public final class FirmwareKnowledge {
             });
             node.entries().forEach((name, entry) -> {
                 if (entry.isMap() && entry.get("value") != null) {
-                    assign(name, entry);
+                    assign(name, entry, node.lineOf(name));
                 } else if (entry.isMap() && entry.get("kind") == null) {
                     problem(entry.line(), "setting " + name + " has neither kind (to declare it)"
                             + " nor value (to set it); add \"value:\" and \"source:\"");
@@ -412,16 +417,16 @@ public final class FirmwareKnowledge {
                     description));
         }
 
-        void assign(String name, Node entry) {
+        void assign(String name, Node entry, long line) {
             Setting setting = settings.get(name);
             if (setting == null) {
-                problem(entry.line(), "\"" + name + "\" is not a setting the knowledge files"
+                problem(line, "\"" + name + "\" is not a setting the knowledge files"
                         + " declare; the settings are " + String.join(", ", settings.keySet()));
                 return;
             }
             String source = entry.text("source");
             if (source == null) {
-                problem(entry.line(), "setting " + name + " has a value but no source; add"
+                problem(line, "setting " + name + " has a value but no source; add"
                         + " source: with a document or \"site decision\"");
                 return;
             }
