@@ -192,7 +192,8 @@ public final class YamlTree {
                 entries.put(key, value);
                 keyLines.put(key, keyLine);
             }
-            return new Node(Kind.MAP, line, Collections.unmodifiableMap(entries),
+            long first = keyLines.isEmpty() ? line : keyLines.values().iterator().next();
+            return new Node(Kind.MAP, first, Collections.unmodifiableMap(entries),
                     Collections.unmodifiableMap(keyLines), List.of(), null);
         }
         if (token == JsonToken.START_ARRAY) {
