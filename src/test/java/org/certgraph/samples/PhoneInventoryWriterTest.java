@@ -64,6 +64,7 @@ class PhoneInventoryWriterTest {
                 "group:HP 4120|4.0.7577.4372|pool01.contoso.com",
                 "group:Polycom CX600, rev B|4.0.7577.4420|pool01.contoso.com");
         assertThat(sink.nodes(Model.HANDSET)
-                .get("group:HP 4120|4.0.7577.4372|pool01.contoso.com")).containsEntry("count", 250L);
+                .get("group:HP 4120|4.0.7577.4372|pool01.contoso.com"))
+                .containsEntry("count", 250L);
     }
 }

@@ -166,7 +166,8 @@ public final class PhoneInventoryReader implements SourceReader {
         List<Row> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator)
                 .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(skipped)), format)) {
+        StringReader body = new StringReader(text.substring(skipped));
+        try (CSVParser parser = CSVParser.parse(body, format)) {
             for (CSVRecord record : parser) {
                 long line = lineOf(lineStarts, skipped + record.getCharacterPosition());
                 Map<String, String> cells = new LinkedHashMap<>();
@@ -199,7 +200,9 @@ public final class PhoneInventoryReader implements SourceReader {
         starts.add(0L);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+            boolean lonelyReturn = c == '\r'
+                    && (i + 1 >= text.length() || text.charAt(i + 1) != '\n');
+            if (c == '\n' || lonelyReturn) {
                 starts.add((long) i + 1);
             }
         }

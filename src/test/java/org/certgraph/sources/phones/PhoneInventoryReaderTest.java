@@ -182,8 +182,8 @@ class PhoneInventoryReaderTest {
     void recognisesPhoneInventoriesByTheirHeaderOnly() {
         PhoneInventoryReader reader = new PhoneInventoryReader(FirmwareKnowledge.empty());
 
-        assertThat(reader.recognises("#TYPE x\r\n\"SipAddress\",\"Model\",\"Firmware\",\"Pool\"\r\n"))
-                .isTrue();
+        String exported = "#TYPE x\r\n\"SipAddress\",\"Model\",\"Firmware\",\"Pool\"\r\n";
+        assertThat(reader.recognises(exported)).isTrue();
         assertThat(reader.recognises("Device Model;Version;Registrar Pool;Quantity\n")).isTrue();
         assertThat(reader.recognises("SerialNumber,Subject,NotAfter\n")).isFalse();
         assertThat(reader.recognises("certgraph-inventory: 1\n")).isFalse();
