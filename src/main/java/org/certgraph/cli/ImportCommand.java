@@ -74,6 +74,11 @@ final class ImportCommand implements Callable<Integer> {
                     + "does not say.")
     String authority;
 
+    @Option(names = "--knowledge", paramLabel = "FILE",
+            description = "The site's firmware knowledge file (settings and tested firmware) on "
+                    + "top of the shipped one; see importers/phones.md.")
+    Path knowledge;
+
     @Override
     public Integer call() {
         char[] secret = password != null ? password : fromEnvironment();
@@ -84,7 +89,7 @@ final class ImportCommand implements Callable<Integer> {
              ProgressDisplay progress = ProgressDisplay.create(err)) {
             report = new CertGraph(graph).importCertificates(
                     new ImportRequest(paths, trustList, store, secret, source,
-                            new ReadOptions(server, dateFormat, authority)), progress);
+                            new ReadOptions(server, dateFormat, authority), knowledge), progress);
         } finally {
             if (secret != null) {
                 java.util.Arrays.fill(secret, '\0');
@@ -102,11 +107,24 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private String summary(ImportReport r) {
+        int read = r.certificatesRead();
+        int fresh = r.certificatesNew();
+        int links = r.chainLinks();
+        for (SourceFileReport f : r.sources()) {
+            read += f.load().certificatesRead();
+            fresh += f.load().certificatesNew();
+            links += f.load().chainLinks();
+        }
+        int exports = r.sources().size();
         StringBuilder s = new StringBuilder();
-        s.append("Imported ").append(r.filesRead()).append(r.filesRead() == 1 ? " file" : " files")
-                .append(": ").append(r.certificatesRead()).append(" certificates (")
-                .append(r.certificatesNew()).append(" new, ").append(r.certificatesKnown())
-                .append(" already known), ").append(r.chainLinks()).append(" chain links made");
+        s.append("Imported ").append(r.filesRead()).append(r.filesRead() == 1 ? " file" : " files");
+        if (exports > 0) {
+            s.append(" (").append(exports).append(exports == 1 ? " export, " : " exports, ")
+                    .append(r.filesRead() - exports).append(" certificate files)");
+        }
+        s.append(": ").append(read).append(" certificates (").append(fresh).append(" new, ")
+                .append(read - fresh).append(" already known), ").append(links)
+                .append(" chain links made");
         if (trustList != null) {
             s.append(", trust list ").append(trustList).append(": ")
                     .append(r.trustEntriesAdded()).append(" entries added, ")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,6 +20,8 @@ import org.certgraph.sources.Model;
 import org.certgraph.sources.SourceReadException;
 import org.certgraph.sources.SourceReader;
 import org.certgraph.sources.TextFiles;
+import org.certgraph.sources.phones.FirmwareKnowledge;
+import org.certgraph.sources.phones.KnowledgeException;
 
 /**
  * Loads files and folders. Each file is recognised by its content: the export of a known source
@@ -43,7 +46,8 @@ final class FileImporter {
         List<String> problems = new ArrayList<>();
         List<Path> files = expand(request.paths(), problems);
         progress.started(files.size());
-        List<SourceReader> readers = readers(request.source());
+        FirmwareKnowledge knowledge = knowledge(request, files, problems);
+        List<SourceReader> readers = readers(request.source(), knowledge);
         boolean forced = request.source() != null;
 
         List<SourceFileReport> sources = new ArrayList<>();
@@ -90,15 +94,64 @@ final class FileImporter {
                 true);
     }
 
-    private static List<SourceReader> readers(String forced) {
+    /**
+     * The shipped firmware knowledge with the site's files on top: the one named with
+     * --knowledge and any knowledge file among the imported files (which is then not read as
+     * data).
+     */
+    private static FirmwareKnowledge knowledge(ImportRequest request, List<Path> files,
+                                               List<String> problems) {
+        List<Path> sites = new ArrayList<>();
+        if (request.knowledge() != null) {
+            sites.add(request.knowledge());
+        }
+        for (var it = files.iterator(); it.hasNext();) {
+            Path file = it.next();
+            if (isKnowledgeFile(file)) {
+                sites.add(file);
+                it.remove();
+            }
+        }
+        FirmwareKnowledge knowledge;
+        try {
+            knowledge = FirmwareKnowledge.fromClassPath();
+        } catch (KnowledgeException e) {
+            problems.add("The shipped firmware knowledge cannot be read: " + e.getMessage());
+            return null;
+        }
+        for (Path site : sites) {
+            try {
+                knowledge = knowledge.withSite(site);
+            } catch (KnowledgeException e) {
+                problems.add(site + ": " + e.getMessage());
+            }
+        }
+        return knowledge;
+    }
+
+    private static boolean isKnowledgeFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+            return false;
+        }
+        try {
+            return TextFiles.head(file, HEAD).lines()
+                    .anyMatch(l -> l.startsWith("certgraph-knowledge:"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static List<SourceReader> readers(String forced, FirmwareKnowledge knowledge) {
         if (forced == null) {
-            return SourceReaders.all();
+            return SourceReaders.all(knowledge);
         }
         if (forced.equals(SourceReaders.CERTIFICATES)) {
             return List.of();
         }
-        return List.of(SourceReaders.named(forced).orElseThrow(() -> new IllegalArgumentException(
-                "--source " + forced + " is not a source certgraph reads; use one of "
+        return List.of(SourceReaders.named(forced, knowledge).orElseThrow(
+                () -> new IllegalArgumentException("--source " + forced + " is not a source "
+                        + "certgraph reads; use one of "
                         + String.join(", ", SourceReaders.names()) + ".")));
     }
 

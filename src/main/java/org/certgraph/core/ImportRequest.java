@@ -17,9 +17,11 @@ import org.certgraph.sources.ReadOptions;
  * @param source the source every file is read as (a {@link SourceReaders} name), or null to
  *     recognise each file by its content
  * @param options what the user tells the source readers (server, date format, authority)
+ * @param knowledge the site's firmware knowledge file, or null (a file with the
+ *     {@code certgraph-knowledge} key among the paths is used too)
  */
 public record ImportRequest(List<Path> paths, String trustList, String store, char[] password,
-                            String source, ReadOptions options) {
+                            String source, ReadOptions options, Path knowledge) {
 
     public ImportRequest {
         paths = List.copyOf(paths);
@@ -28,7 +30,7 @@ public record ImportRequest(List<Path> paths, String trustList, String store, ch
     }
 
     public ImportRequest(List<Path> paths, String trustList, String store, char[] password) {
-        this(paths, trustList, store, password, null, null);
+        this(paths, trustList, store, password, null, null, null);
     }
 
     public static ImportRequest of(List<Path> paths) {

@@ -7,6 +7,9 @@ import org.certgraph.sources.SourceReader;
 import org.certgraph.sources.adcs.AdcsDumpReader;
 import org.certgraph.sources.adcs.CaTemplatesReader;
 import org.certgraph.sources.adcs.TemplatesReader;
+import org.certgraph.sources.inventory.InventoryReader;
+import org.certgraph.sources.phones.FirmwareKnowledge;
+import org.certgraph.sources.phones.PhoneInventoryReader;
 import org.certgraph.sources.skype.CsCertificateReader;
 import org.certgraph.sources.skype.CsDeviceUpdateRuleReader;
 import org.certgraph.sources.skype.CsPoolReader;
@@ -25,16 +28,26 @@ public final class SourceReaders {
     private SourceReaders() {
     }
 
-    /** New reader objects, one per source kind. */
+    /** New reader objects, one per source kind, with the shipped firmware knowledge. */
     public static List<SourceReader> all() {
+        return all(null);
+    }
+
+    /**
+     * New reader objects, one per source kind; phones are judged with the shipped firmware
+     * knowledge and, when given, the site's own knowledge file on top.
+     */
+    public static List<SourceReader> all(FirmwareKnowledge knowledge) {
         return List.of(new AdcsDumpReader(), new TemplatesReader(), new CaTemplatesReader(),
                 new CertStoreReader(), new CsPoolReader(), new CsCertificateReader(),
-                new CsWebServiceConfigurationReader(), new CsDeviceUpdateRuleReader());
+                new CsWebServiceConfigurationReader(), new CsDeviceUpdateRuleReader(),
+                knowledge == null ? new PhoneInventoryReader() : new PhoneInventoryReader(knowledge),
+                new InventoryReader());
     }
 
     /** The reader called {@code name}, if there is one. */
-    public static Optional<SourceReader> named(String name) {
-        return all().stream().filter(r -> r.name().equals(name)).findFirst();
+    public static Optional<SourceReader> named(String name, FirmwareKnowledge knowledge) {
+        return all(knowledge).stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     /** The names {@code --source} accepts. */
