@@ -41,6 +41,9 @@ final class DateTimeScalar {
             if (value instanceof ZonedDateTime z) {
                 return z.toInstant().toString();
             }
+            if (value instanceof String s) {
+                return OffsetDateTime.parse(s).toInstant().toString();
+            }
             throw new CoercingSerializeException("Not a date and time: " + value);
         }
 

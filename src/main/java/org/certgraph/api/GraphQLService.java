@@ -80,7 +80,9 @@ public final class GraphQLService {
 
     private GraphQLSchema schema() {
         TypeDefinitionRegistry types = new SchemaParser().parse(resource("/graphql/schema.graphqls"));
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+        RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
+        new ImpactFields(core).wire(builder);
+        RuntimeWiring wiring = builder
                 .scalar(DateTimeScalar.TYPE)
                 .type("Query", t -> t
                         .dataFetcher("certificate", env -> core.certificate(env.getArgument("sha1"))

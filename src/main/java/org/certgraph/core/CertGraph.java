@@ -15,6 +15,7 @@ import org.certgraph.core.EstateNodes.ServerNode;
 import org.certgraph.core.EstateNodes.ServiceNode;
 import org.certgraph.core.EstateNodes.TemplateNode;
 import org.certgraph.graph.Graph;
+import org.certgraph.impact.ImpactEngine;
 
 /**
  * certgraph's core: the verbs that the CLI, the GraphQL API and the tests use. Every verb returns
@@ -26,12 +27,14 @@ public final class CertGraph {
     private final FileImporter importer;
     private final CertificateQueries queries;
     private final EstateQueries estate;
+    private final ImpactEngine impact;
 
     public CertGraph(Graph graph) {
         this.graph = graph;
         this.importer = new FileImporter(graph);
         this.queries = new CertificateQueries(graph);
         this.estate = new EstateQueries(graph);
+        this.impact = new ImpactEngine(graph);
     }
 
     /** Loads certificate files and folders; see {@link ImportRequest}. */
@@ -113,6 +116,21 @@ public final class CertGraph {
                                   String after) {
         return estate.phones(model, firmware,
                 pool == null ? null : pool.toLowerCase(Locale.ROOT), first, after);
+    }
+
+    /** Certificates in use (presented or trusted) that expire within the days. */
+    public List<CertificateNode> expiring(int withinDays) {
+        if (withinDays < 0) {
+            throw new IllegalArgumentException("withinDays must be 0 or more, not " + withinDays
+                    + ".");
+        }
+        return queries.expiring(java.time.Instant.now().plus(java.time.Duration.ofDays(
+                withinDays)));
+    }
+
+    /** The impact questions, asked of this graph. */
+    public ImpactEngine impact() {
+        return impact;
     }
 
     public GraphStats stats() {

@@ -90,6 +90,12 @@ final class CertificateQueries {
                 .toList());
     }
 
+    List<CertificateNode> expiring(java.time.Instant before) {
+        return graph.read("expiring", Map.of("before",
+                before.atOffset(java.time.ZoneOffset.UTC)), records -> records.stream()
+                .map(r -> CertificateNode.of(r.get("c").asNode())).toList());
+    }
+
     GraphStats stats() {
         return graph.read("graph-stats", Map.of(), records -> {
             Record r = records.get(0);

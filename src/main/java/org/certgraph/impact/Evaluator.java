@@ -84,7 +84,8 @@ final class Evaluator {
             }
         }
         return new Dependency(party.key(), party.kind(), party.model(), party.version(),
-                party.pool(), party.count(), service.id(), status, reasons, verdicts);
+                party.pool(), party.count(), service.id(), s.trustListsOf(party), status,
+                reasons, verdicts);
     }
 
     ServerVerdict server(Snapshot s, Capability capability, Set<String> anchors, String server,

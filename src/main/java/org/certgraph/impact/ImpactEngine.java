@@ -50,11 +50,11 @@ public final class ImpactEngine {
     public Impact impact(List<Change> changeSet, Instant at) {
         Snapshot before = loader.load(when(at));
         Snapshot after = before.copy();
-        List<Map<String, Object>> applied = new ArrayList<>();
+        List<Change> applied = new ArrayList<>();
         for (Change change : changeSet) {
             Change c = changes.normalise(change, after);
             changes.apply(c, after);
-            applied.add(c.toInput());
+            applied.add(c);
         }
         return diff(applied, before, evaluator.evaluate(before), evaluator.evaluate(after));
     }
@@ -76,7 +76,7 @@ public final class ImpactEngine {
             List<Change> backout = changes.backout(c, current);
             changes.apply(c, next);
             List<Dependency> verdicts = evaluator.evaluate(next);
-            Impact impact = diff(List.of(c.toInput()), current, currentVerdicts, verdicts);
+            Impact impact = diff(List.of(c), current, currentVerdicts, verdicts);
             Status stepWorst = worst(verdicts);
             if (stepWorst.worseThan(worst)) {
                 worst = stepWorst;
@@ -125,8 +125,8 @@ public final class ImpactEngine {
         return new Plan(plan.at(), plan.steps(), plan.worst(), all);
     }
 
-    private Impact diff(List<Map<String, Object>> applied, Snapshot before,
-                        List<Dependency> was, List<Dependency> now) {
+    private Impact diff(List<Change> applied, Snapshot before, List<Dependency> was,
+                        List<Dependency> now) {
         Map<String, Dependency> old = new HashMap<>();
         was.forEach(d -> old.put(d.key(), d));
         List<DependencyChange> changed = new ArrayList<>();
@@ -167,8 +167,9 @@ public final class ImpactEngine {
         }
         List<PhoneCount> byModel = new ArrayList<>();
         counts.forEach((k, n) -> byModel.add(new PhoneCount(k.get(0), k.get(1), k.get(2), n)));
-        return new Impact(applied, before.at.toString(), changed, byModel,
-                new Summary(broken, degraded, recovered, unknown, phones));
+        return new Impact(applied.stream().map(Change::toInput).toList(), before.at.toString(),
+                changed, byModel, new Summary(broken, degraded, recovered, unknown, phones),
+                Notes.of(applied, before, old, now));
     }
 
     private static Status worst(List<Dependency> verdicts) {

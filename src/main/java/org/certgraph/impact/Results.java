@@ -48,7 +48,7 @@ public final class Results {
     /** The difference a change set makes. */
     public record Impact(List<Map<String, Object>> changes, String at,
                          List<DependencyChange> dependencies, List<PhoneCount> phones,
-                         Summary summary) {
+                         Summary summary, List<String> notes) {
     }
 
     /** One step of a plan: the change, its backout, and the state after it. */

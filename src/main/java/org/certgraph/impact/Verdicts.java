@@ -55,10 +55,11 @@ public final class Verdicts {
      * @param party phone class "HP 4120 4.0.7577.4372 @ pool01.contoso.com", or a FQDN or id
      * @param kind PHONE, SERVER or PLATFORM
      * @param count how many phones the class has (1 for servers and platforms)
+     * @param trustLists the trust lists the party validates with
      */
     public record Dependency(String party, String kind, String model, String firmware,
-                             String pool, long count, String service, Status status,
-                             Set<Reason> reasons, List<ServerVerdict> servers) {
+                             String pool, long count, String service, List<String> trustLists,
+                             Status status, Set<Reason> reasons, List<ServerVerdict> servers) {
 
         /** Identifies the dependency across before and after. */
         public String key() {

@@ -1,0 +1,100 @@
+package org.certgraph.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import org.certgraph.core.CertGraph;
+import org.certgraph.impact.Change;
+import org.certgraph.impact.ChangeInputs;
+import org.certgraph.impact.Results.PlanStep;
+import org.certgraph.impact.Verdicts.Dependency;
+import org.certgraph.impact.Verdicts.Status;
+
+/** The wiring of the impact questions: arguments in, typed answers out. */
+final class ImpactFields {
+
+    private final CertGraph core;
+
+    ImpactFields(CertGraph core) {
+        this.core = core;
+    }
+
+    void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("impact", env -> core.impact().impact(changes(env, "changes"),
+                        env.getArgument("at")))
+                .dataFetcher("plan", env -> core.impact().plan(changes(env, "steps"),
+                        env.getArgument("at")))
+                .dataFetcher("readiness", env -> core.impact().readiness(
+                        env.getArgument("target"), env.getArgument("by")))
+                .dataFetcher("migrationPlan", env -> core.impact().migrationPlan(
+                        env.getArgument("target")))
+                .dataFetcher("dependencies", this::dependencies)
+                .dataFetcher("expiring", env -> core.expiring(env.<Integer>getArgument(
+                        "withinDays"))));
+        wiring.type("Impact", t -> t
+                .dataFetcher("changes", env -> specs(field(env, "changes"))));
+        wiring.type("PlanStep", t -> t
+                .dataFetcher("change", env -> spec(env.<PlanStep>getSource().change()))
+                .dataFetcher("backout", env -> specs(env.<PlanStep>getSource().backout()))
+                .dataFetcher("verdicts", env -> counts(env.<PlanStep>getSource().verdicts())));
+        wiring.type("Blocker", t -> t
+                .dataFetcher("resolution", env -> specs(field(env, "resolution"))));
+    }
+
+    private List<Dependency> dependencies(DataFetchingEnvironment env) {
+        Map<String, Object> filter = env.getArgument("filter");
+        Map<String, Object> f = filter == null ? Map.of() : filter;
+        Instant at = env.getArgument("at");
+        return core.impact().dependencies(at).stream()
+                .filter(d -> f.get("status") == null || d.status().name().equals(f.get("status")))
+                .filter(d -> f.get("kind") == null || d.kind().equals(f.get("kind")))
+                .filter(d -> f.get("pool") == null || f.get("pool").equals(d.pool()))
+                .filter(d -> f.get("service") == null || d.service().equals(f.get("service")))
+                .toList();
+    }
+
+    private static List<Change> changes(DataFetchingEnvironment env, String argument) {
+        List<Map<String, Object>> input = env.getArgument(argument);
+        List<Change> changes = new ArrayList<>();
+        input.forEach(i -> changes.add(ChangeInputs.parse(i)));
+        return changes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> field(DataFetchingEnvironment env, String name) {
+        Object source = env.getSource();
+        try {
+            return (List<Map<String, Object>>) source.getClass().getMethod(name).invoke(source);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer's form of a change: {kind, description, fields…}. */
+    static Map<String, Object> spec(Map<String, Object> input) {
+        Change change = ChangeInputs.parse(input);
+        Map.Entry<String, Object> entry = input.entrySet().iterator().next();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("kind", entry.getKey());
+        spec.put("description", change.describe());
+        if (entry.getValue() instanceof Map<?, ?> fields) {
+            fields.forEach((k, v) -> spec.put(k.toString(), v));
+        }
+        return spec;
+    }
+
+    static List<Map<String, Object>> specs(List<Map<String, Object>> inputs) {
+        return inputs.stream().map(ImpactFields::spec).toList();
+    }
+
+    private static Map<String, Object> counts(Map<Status, Integer> counts) {
+        return Map.of("ok", counts.get(Status.OK), "unknown", counts.get(Status.UNKNOWN),
+                "degraded", counts.get(Status.DEGRADED), "outage", counts.get(Status.OUTAGE));
+    }
+}
