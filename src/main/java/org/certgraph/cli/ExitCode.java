@@ -15,6 +15,9 @@ public final class ExitCode {
     public static final int IMPORT_PROBLEMS = 4;
     /** Something certgraph did not expect; the message says what. */
     public static final int INTERNAL_ERROR = 5;
+    /** An impact question's answer: something breaks, degrades or becomes unknown, readiness
+     *  has blockers, or a plan is not harmless. */
+    public static final int HARMFUL = 6;
 
     private ExitCode() {
     }

@@ -11,6 +11,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "certgraph", mixinStandardHelpOptions = true, version = "certgraph 0.1.0",
         description = "A knowledge graph of certificate dependencies with impact queries on top.",
         subcommands = {ServeCommand.class, ImportCommand.class, QueryCommand.class,
+            ImpactCommands.Impact.class, ImpactCommands.Plan.class,
+            ImpactCommands.Readiness.class, ImpactCommands.MigrationPlan.class,
             HelpCommand.class})
 public final class Main {
 
