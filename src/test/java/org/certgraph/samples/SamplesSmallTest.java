@@ -12,9 +12,7 @@ import org.certgraph.sources.Model;
 import org.certgraph.sources.ReadOptions;
 import org.certgraph.sources.SourceReader;
 import org.certgraph.sources.TextFiles;
-import org.certgraph.sources.skype.CsCertificateReader;
-import org.certgraph.sources.skype.CsDeviceUpdateRuleReader;
-import org.certgraph.sources.skype.CsPoolReader;
+import org.certgraph.core.SourceReaders;
 import org.certgraph.sources.skype.CsWebServiceConfigurationReader;
 import org.certgraph.sources.windows.CertStoreReader;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The small samples the importer pages link to are recognised by one reader and load cleanly. */
 class SamplesSmallTest {
 
-    private static final List<SourceReader> READERS = List.of(new CertStoreReader(),
-            new CsPoolReader(), new CsCertificateReader(), new CsWebServiceConfigurationReader(),
-            new CsDeviceUpdateRuleReader());
+    private static final List<SourceReader> READERS = SourceReaders.all();
+    private static final ReadOptions OPTIONS = new ReadOptions(null, null,
+            "Contoso Issuing CA 1");
 
     @Test
     void everySampleIsRecognisedByOneReaderAndLoadsWithoutProblems() throws Exception {
@@ -34,12 +32,16 @@ class SamplesSmallTest {
         }
         assertThat(samples).hasSizeGreaterThanOrEqualTo(6);
         for (Path sample : samples) {
+            String name = sample.getFileName().toString();
+            if (Files.isDirectory(sample) || name.contains("knowledge")) {
+                continue;
+            }
             String head = TextFiles.head(sample, 4096);
             List<SourceReader> matching = READERS.stream().filter(r -> r.recognises(head))
                     .toList();
             assertThat(matching).as(sample.getFileName().toString()).hasSize(1);
             CollectingSink sink = new CollectingSink();
-            matching.get(0).read(sample, ReadOptions.NONE, sink);
+            matching.get(0).read(sample, OPTIONS, sink);
             assertThat(sink.problems).as(sample.getFileName().toString()).isEmpty();
             assertThat(sink.nodes.size() + sink.certificates.size()).isPositive();
         }

@@ -52,6 +52,23 @@ public final class TestNeo4j {
         }
     }
 
+    /**
+     * Plans a statement without running it (EXPLAIN), with every parameter it names set to
+     * null, and returns the plan's operator, or throws when the statement does not compile.
+     */
+    public static synchronized String explain(String statement) {
+        start();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$([A-Za-z]+)")
+                .matcher(statement);
+        while (m.find()) {
+            params.put(m.group(1), null);
+        }
+        try (var session = graph.driver().session(graph.sessionConfig())) {
+            return session.run("EXPLAIN " + statement, params).consume().plan().operatorType();
+        }
+    }
+
     /** How many statements certgraph has sent to the test database so far. */
     public static synchronized long statementsRun() {
         start();
