@@ -1,12 +1,21 @@
 package org.certgraph.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.certgraph.api.ApiServer;
 import org.certgraph.api.GraphQLService;
 import org.certgraph.core.CertGraph;
+import org.certgraph.core.ImportProgress;
+import org.certgraph.core.ImportReport;
+import org.certgraph.core.ImportRequest;
+import org.certgraph.samples.SampleResources;
 import org.certgraph.graph.EmbeddedNeo4j;
 import org.certgraph.graph.Graph;
 import picocli.CommandLine.Command;
@@ -43,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: 7474).")
     int browserPort;
 
+    @Option(names = "--no-sample",
+            description = "Start with an empty graph: do not load the sample estate on the "
+                    + "first start of an empty embedded graph.")
+    boolean noSample;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -54,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             CertGraph core = new CertGraph(graph);
+            if (embedded != null && !noSample) {
+                loadSampleOnFirstStart(core, out);
+            }
             server = ApiServer.start(new GraphQLService(core), core, host, port);
         } catch (RuntimeException e) {
             graph.close();
@@ -80,5 +97,36 @@ final class ServeCommand implements Callable<Integer> {
         }, "certgraph-shutdown"));
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** On the first start of an empty embedded graph, loads the story's sample estate. */
+    private static void loadSampleOnFirstStart(CertGraph core, PrintWriter out) {
+        if (!core.isEmpty() || !SampleResources.available()) {
+            return;
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("certgraph-sample");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            SampleResources.extractTo(dir);
+            ImportReport report = core.importCertificates(ImportRequest.of(List.of(dir)),
+                    ImportProgress.NONE);
+            out.println("Loaded the sample estate (Contoso's move to a SHA-256 PKI): "
+                    + report.filesRead() + " files, " + report.problems().size()
+                    + " problems. Start with --no-sample to begin with an empty graph.");
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary folder; the system cleans it up
+        }
     }
 }

@@ -133,6 +133,11 @@ public final class CertGraph {
         return impact;
     }
 
+    /** Whether the graph holds nothing at all. */
+    public boolean isEmpty() {
+        return graph.read("graph-empty", Map.of(), rs -> rs.get(0).get("empty").asBoolean());
+    }
+
     public GraphStats stats() {
         return queries.stats();
     }

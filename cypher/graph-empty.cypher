@@ -1,0 +1,4 @@
+// Whether the graph holds no node at all.
+// params: none
+// returns: empty
+RETURN NOT EXISTS { MATCH (n) } AS empty
