@@ -9,6 +9,9 @@ import java.util.Map;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.certgraph.core.CertGraph;
+import org.certgraph.core.EstateNodes.PhoneNode;
+import org.certgraph.core.EstateNodes.ServerNode;
+import org.certgraph.core.EstateNodes.ServiceNode;
 import org.certgraph.impact.Change;
 import org.certgraph.impact.ChangeInputs;
 import org.certgraph.impact.Results.PlanStep;
@@ -17,6 +20,8 @@ import org.certgraph.impact.Verdicts.Status;
 
 /** The wiring of the impact questions: arguments in, typed answers out. */
 final class ImpactFields {
+
+    private static final String VERDICTS = "certgraph.verdicts";
 
     private final CertGraph core;
 
@@ -45,6 +50,46 @@ final class ImpactFields {
                 .dataFetcher("verdicts", env -> counts(env.<PlanStep>getSource().verdicts())));
         wiring.type("Blocker", t -> t
                 .dataFetcher("resolution", env -> specs(field(env, "resolution"))));
+        wiring.type("Service", t -> t.dataFetcher("verdict", env -> worst(env,
+                d -> d.service().equals(env.<ServiceNode>getSource().id()))));
+        wiring.type("Phone", t -> t.dataFetcher("verdict", env -> {
+            PhoneNode p = env.getSource();
+            return worst(env, d -> "PHONE".equals(d.kind()) && eq(d.model(), p.model())
+                    && eq(d.firmware(), p.firmware()) && eq(d.pool(), p.pool()));
+        }));
+        wiring.type("Server", t -> t.dataFetcher("verdict", env -> {
+            String fqdn = env.<ServerNode>getSource().fqdn();
+            Status worst = null;
+            for (Dependency d : verdicts(env)) {
+                for (var v : d.servers()) {
+                    if (v.server().equals(fqdn) && (worst == null || v.status().worseThan(worst))) {
+                        worst = v.status();
+                    }
+                }
+            }
+            return worst;
+        }));
+    }
+
+    /** The dependencies of this request, evaluated once however many fields ask. */
+    private List<Dependency> verdicts(DataFetchingEnvironment env) {
+        Map<String, List<Dependency>> memo = env.getGraphQlContext().computeIfAbsent(
+                VERDICTS, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        return memo.computeIfAbsent("now", k -> core.impact().dependencies(null));
+    }
+
+    private Status worst(DataFetchingEnvironment env, java.util.function.Predicate<Dependency> of) {
+        Status worst = null;
+        for (Dependency d : verdicts(env)) {
+            if (of.test(d) && (worst == null || d.status().worseThan(worst))) {
+                worst = d.status();
+            }
+        }
+        return worst;
+    }
+
+    private static boolean eq(Object a, Object b) {
+        return a == null ? b == null : a.equals(b);
     }
 
     private List<Dependency> dependencies(DataFetchingEnvironment env) {
