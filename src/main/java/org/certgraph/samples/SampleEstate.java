@@ -92,6 +92,9 @@ public final class SampleEstate {
     static final Template WEB_SERVER = new Template("WebServer", null);
     private static final String WEB_SERVER_OID = FOREST_OID + ".1.16";
 
+    /** The disposition of a CA's own certificate in its database. */
+    private static final int CA_CERTIFICATE = 15;
+
     private static final List<String> SHARED_NAMES = List.of("sip." + DOMAIN,
             "lyncdiscoverinternal." + DOMAIN, "meet." + DOMAIN, "dialin." + DOMAIN);
 
@@ -237,8 +240,9 @@ public final class SampleEstate {
                     .toList();
             String name = server + "-" + store.getKey();
             switch (shape) {
-                case JSON -> Files.write(dir.resolve(name + ".json"), CertStoreExportWriter.bytes(
-                        CertStoreExportWriter.json(store.getKey(), entries), false));
+                case JSON -> Files.write(dir.resolve(name + ".json"),
+                        CertStoreExportWriter.bytes(CertStoreExportWriter.json(store.getKey(),
+                                entries), false));
                 case CSV_TYPED_UTF16 -> Files.write(dir.resolve(name + ".csv"),
                         CertStoreExportWriter.bytes(CertStoreExportWriter.csv(store.getKey(),
                                 entries, true), true));
@@ -391,12 +395,14 @@ public final class SampleEstate {
 
     // --------------------------------------------------------------- CA databases
 
-    /** Contoso Issuing CA 1 (English server, UTF-16 as Windows PowerShell redirects it): the
-     *  servers' old certificates, a revoked one, a pending and a failed request. */
+    /** Contoso Issuing CA 1 (English server, UTF-16 as Windows PowerShell redirects it): its
+     *  own certificate, the servers' old certificates, a revoked one, a pending and a failed
+     *  request. */
     private void writeOldCaDatabase() throws IOException {
         Path file = dir.resolve("adcs-" + slug(commonName(OLD_ISSUING_1)) + ".csv");
         try (AdcsDumpWriter out = AdcsDumpWriter.create(file, AdcsDumpWriter.Language.ENGLISH,
                 StandardCharsets.UTF_16LE)) {
+            out.write(caCertificateRow(oldIssuing1));
             long id = 2;
             out.write(new AdcsDumpWriter.Row(id++, "CONTOSO\\lyncadmin", "lyncweb." + DOMAIN,
                     WEB_SERVER.name(), revokedWeb.der(), AdcsDumpWriter.REVOKED, REVOKED_AT));
@@ -408,14 +414,22 @@ public final class SampleEstate {
         }
     }
 
-    /** Contoso Issuing CA G2-1 (German server, UTF-8): the new certificates staged on the
-     *  servers. */
+    /** Contoso Issuing CA G2-1 (German server, UTF-8): its own certificate and the new
+     *  certificates staged on the servers. */
     private void writeNewCaDatabase() throws IOException {
         Path file = dir.resolve("adcs-" + slug(commonName(NEW_ISSUING_1)) + ".csv");
         try (AdcsDumpWriter out = AdcsDumpWriter.create(file, AdcsDumpWriter.Language.GERMAN,
                 StandardCharsets.UTF_8)) {
+            out.write(caCertificateRow(newIssuing1));
             writeServerRows(out, 3, newServer, newOauth);
         }
+    }
+
+    /** The row of the CA's own certificate (disposition 15), which names the CA's
+     *  certificate whatever order the files are imported in. */
+    private static AdcsDumpWriter.Row caCertificateRow(Issued ca) {
+        return new AdcsDumpWriter.Row(1, "CONTOSO\\Administrator", commonName(ca.subject()),
+                null, ca.der(), CA_CERTIFICATE, null);
     }
 
     private static long writeServerRows(AdcsDumpWriter out, long firstId,
