@@ -90,6 +90,16 @@ class SampleEstateTest {
     }
 
     @Test
+    void theReadmeIsTheOnlyFileOfTheFolderThatIsNoExport() throws Exception {
+        ImportReport report = graph.importCertificates(ImportRequest.of(List.of(SAMPLES)),
+                ImportProgress.NONE);
+
+        assertThat(report.problems()).singleElement().asString().contains("README.md")
+                .contains("not a certificate file");
+        assertThat(TestNeo4j.count("MATCH (c:Certificate) RETURN count(c)")).isEqualTo(19);
+    }
+
+    @Test
     void poolsServersAndServices() throws Exception {
         importEstate(SAMPLES);
 
