@@ -103,7 +103,7 @@ public final class SampleEstate {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** How a server's exports were saved: each server's administrator did it their way. */
+    /** How a server's exports were saved. */
     private enum Shape { LIST_UTF16, CSV_TYPED_UTF16, CSV_UTF8, JSON }
 
     private final Path dir;
@@ -186,6 +186,8 @@ public final class SampleEstate {
 
     private void writeAll() throws IOException {
         writeCaCertificates();
+        // rfe01, rfe02, fe01, fe02: each administrator saved the exports their own way, and
+        // rfe02's Get-CsCertificate shows its OAuth use with the urn:certref: prefix.
         List<Shape> storeShapes = List.of(Shape.CSV_TYPED_UTF16, Shape.JSON, Shape.CSV_UTF8,
                 Shape.JSON);
         List<Shape> assignmentShapes = List.of(Shape.LIST_UTF16, Shape.CSV_UTF8, Shape.JSON,
