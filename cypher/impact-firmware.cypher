@@ -1,8 +1,9 @@
-// What each firmware can verify, where the graph knows it, and the pools' sites.
+// What each firmware can verify, where the graph knows it.
 // params: none
-// returns: id, model, version, signatureHashes, keys, known, source
+// returns: id, model, version, signatureHashes and keys (null when unknown), source
 MATCH (f:Firmware)
 RETURN f.id AS id, f.model AS model, f.version AS version,
-       f.signatureHashes AS signatureHashes, f.keys AS keys,
-       coalesce(f.capabilityKnown, f.signatureHashes IS NOT NULL) AS known,
-       f.capabilitySource AS source
+       CASE WHEN coalesce(f.signatureHashesKnown, f.capabilityKnown, false)
+            THEN f.signatureHashes END AS signatureHashes,
+       CASE WHEN coalesce(f.keysKnown, f.capabilityKnown, false) THEN f.keys END AS keys,
+       coalesce(f.capabilitySource, f.capabilityNote) AS source

@@ -6,8 +6,9 @@ MATCH (h:Handset)
 OPTIONAL MATCH (h)-[:IS_MODEL]->(m:HandsetModel)
 OPTIONAL MATCH (h)-[:RUNS]->(f:Firmware)
 WITH h, coalesce(m.id, h.model) AS model, f,
-     [(h)-[:CONNECTS_TO]->(s:Service) | s.id] AS services,
-     [(h)-[:VALIDATES_WITH]->(t:TrustList) | t.id] AS trustLists
+     COLLECT { MATCH (h)-[:CONNECTS_TO]->(s:Service) RETURN s.id ORDER BY s.id } AS services,
+     COLLECT { MATCH (h)-[:VALIDATES_WITH]->(t:TrustList) RETURN t.id ORDER BY t.id }
+       AS trustLists
 RETURN model, f.id AS firmware, coalesce(f.version, h.firmware) AS version, h.pool AS pool,
        sum(coalesce(h.count, 1)) AS count, services, trustLists
 ORDER BY model, version, pool

@@ -49,7 +49,6 @@ final class FactLoader implements FactSink {
     private final Map<String, Map<String, Map<String, Object>>> nodeBatch = new LinkedHashMap<>();
     private final Map<List<String>, Map<List<Object>, Map<String, Object>>> relBatch =
             new LinkedHashMap<>();
-    private final Map<String, Set<String>> nodeKeysWritten = new HashMap<>();
     private int buffered;
 
     private final Set<String> certificatesSeen = new HashSet<>();
@@ -177,11 +176,6 @@ final class FactLoader implements FactSink {
             problems.add(file + ": nothing that " + source + " stated before was withdrawn, "
                     + "because of the problems above; fix them and import the file again.");
         }
-        if (labels.contains(Model.AUTHORITY)) {
-            for (String authority : nodeKeysWritten.getOrDefault(Model.AUTHORITY, Set.of())) {
-                graph.write("authority-certificates", Map.of("authority", authority), rs -> null);
-            }
-        }
         return new LoadReport(source, certificatesSeen.size(), certificatesNew, refsSeen.size(),
                 chainLinks, nodes, relsCreated, removed, List.copyOf(problems), skipped);
     }
@@ -240,8 +234,6 @@ final class FactLoader implements FactSink {
             graph.writeText(CypherNames.forLabel("facts-nodes", entry.getKey()), Map.of(
                     "rows", rows, "source", source, "stamp", stamp, "now", now), rs -> null);
             nodes.merge(entry.getKey(), rows.size(), Integer::sum);
-            nodeKeysWritten.computeIfAbsent(entry.getKey(), k -> new LinkedHashSet<>())
-                    .addAll(entry.getValue().keySet());
         }
         nodeBatch.clear();
         for (var entry : relBatch.entrySet()) {

@@ -20,7 +20,9 @@ import org.certgraph.sources.Model;
 import org.certgraph.sources.SourceReadException;
 import org.certgraph.sources.SourceReader;
 import org.certgraph.sources.TextFiles;
+import org.certgraph.sources.phones.FirmwareFacts;
 import org.certgraph.sources.phones.FirmwareKnowledge;
+import org.certgraph.sources.phones.FirmwareVersion;
 import org.certgraph.sources.phones.KnowledgeException;
 
 /**
@@ -34,6 +36,7 @@ import org.certgraph.sources.phones.KnowledgeException;
 final class FileImporter {
 
     static final String CERTIFICATE_SOURCE = "certificate-files";
+    static final String KNOWLEDGE_SOURCE = "firmware-knowledge";
     private static final int HEAD = 8 * 1024;
 
     private final Graph graph;
@@ -69,6 +72,10 @@ final class FileImporter {
         }
         progress.finished();
         LoadReport certs = certificates.finish();
+        graph.write("authority-certificates", Map.of(), rs -> null);
+        if (knowledge != null) {
+            problems.addAll(describeFirmware(knowledge));
+        }
         problems.addAll(0, certs.problems());
         return new ImportReport(files.size(), filesWithProblems, certs.certificatesRead(),
                 certs.certificatesNew(), certs.chainLinks(), certs.created(Model.TRUSTS),
@@ -175,7 +182,8 @@ final class FileImporter {
                 problems.add(path + ": no such file or folder; check the path.");
             } else if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(FileImporter::isData).sorted()
+                            .forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
                     problems.add(path + ": cannot list the folder (" + e.getMessage()
                             + "); check its permissions.");
@@ -185,6 +193,41 @@ final class FileImporter {
             }
         }
         return files;
+    }
+
+    /**
+     * Firmware that arrived without what it can verify (device update rules name versions
+     * only) gets its capabilities from the knowledge, as phone inventories do.
+     */
+    private List<String> describeFirmware(FirmwareKnowledge knowledge) {
+        List<Map<String, Object>> firmware = graph.read("firmware-without-capability", Map.of(),
+                rs -> rs.stream().map(r -> Map.<String, Object>of("id", r.get("id").asString(),
+                        "model", r.get("model").asString(), "version",
+                        r.get("version").asString())).toList());
+        if (firmware.isEmpty()) {
+            return List.of();
+        }
+        FactLoader loader = new FactLoader(graph, false, "firmware knowledge");
+        loader.begin(KNOWLEDGE_SOURCE);
+        for (Map<String, Object> f : firmware) {
+            String version = (String) f.get("version");
+            if (!FirmwareVersion.isValid(version)) {
+                continue;
+            }
+            loader.node(Model.FIRMWARE, (String) f.get("id"), FirmwareFacts.properties(
+                    knowledge, (String) f.get("model"), FirmwareVersion.parse(version)));
+        }
+        return loader.finish().problems();
+    }
+
+    /**
+     * Whether a file found in a folder may hold data: notes (Markdown) and hidden files, such
+     * as a README beside the exports, are passed over. A file named on the command line is
+     * always read.
+     */
+    private static boolean isData(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).endsWith(".md");
     }
 
     /** The certificate files of one import, loaded together as one source. */

@@ -106,9 +106,8 @@ final class SnapshotLoader {
         Map<String, Capability> firmware = new HashMap<>();
         graph.read("impact-firmware", Map.of(), rs -> {
             for (Record r : rs) {
-                boolean known = r.get("known").asBoolean(false);
-                Set<String> hashes = known ? strings(r.get("signatureHashes")) : null;
-                Set<String> keys = known ? strings(r.get("keys")) : null;
+                Set<String> hashes = strings(r.get("signatureHashes"));
+                Set<String> keys = strings(r.get("keys"));
                 firmware.put(r.get("id").asString(), new Capability(hashes, keys,
                         text(r.get("source"))));
             }
@@ -120,6 +119,7 @@ final class SnapshotLoader {
     private List<Party> phones(Map<String, Capability> firmware) {
         return graph.read("impact-phones", Map.of(), rs -> {
             List<Party> phones = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
             for (Record r : rs) {
                 String model = text(r.get("model"));
                 String version = text(r.get("version"));
@@ -127,7 +127,13 @@ final class SnapshotLoader {
                 String firmwareId = text(r.get("firmware"));
                 Capability capability = firmwareId == null ? Capability.UNKNOWN
                         : firmware.getOrDefault(firmwareId, Capability.UNKNOWN);
-                phones.add(new Party(model + " " + version + " @ " + pool, "PHONE", model,
+                String key = model + " " + version + " @ " + pool;
+                List<String> lists = r.get("trustLists").asList(Value::asString);
+                if (!keys.add(key)) {
+                    key = key + " " + lists + " " + r.get("services").asList(Value::asString);
+                    keys.add(key);
+                }
+                phones.add(new Party(key, "PHONE", model,
                         firmwareId, version, pool, r.get("count").asLong(),
                         r.get("services").asList(Value::asString),
                         r.get("trustLists").asList(Value::asString), capability));

@@ -471,34 +471,12 @@ public final class PhoneInventoryReader implements SourceReader {
             if (!firmware.add(id)) {
                 return id;
             }
-            Capabilities caps = knowledge.capabilities(handset.modelId(), handset.version());
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("model", handset.modelId());
-            properties.put("version", handset.version().toString());
-            properties.put("versionKey", handset.version().versionKey());
-            capability(properties, "signatureHashes", caps.signatureHashes());
-            capability(properties, "keys", caps.keys());
-            properties.put("capabilityKnown", caps.known());
-            if (caps.sources() != null) {
-                properties.put("capabilitySource", caps.sources());
-            }
-            if (caps.unknownNotes() != null) {
-                properties.put("capabilityNote", caps.unknownNotes());
-            }
+            Map<String, Object> properties = FirmwareFacts.properties(knowledge,
+                    handset.modelId(), handset.version());
             sink.node(Model.FIRMWARE, id, properties);
             sink.relationship(Model.OF_MODEL, Model.FIRMWARE, id, Model.HANDSET_MODEL,
                     handset.modelId(), Map.of());
             return id;
-        }
-
-        private void capability(Map<String, Object> properties, String name, Capability cap) {
-            properties.put(name + "Known", cap.known());
-            if (cap.known()) {
-                properties.put(name, cap.values());
-                properties.put(name + "Source", cap.source());
-            } else if (cap.siteSetting() != null) {
-                properties.put(name + "SiteSetting", cap.siteSetting());
-            }
         }
     }
 
