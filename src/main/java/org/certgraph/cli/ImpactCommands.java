@@ -89,9 +89,18 @@ final class ImpactCommands {
             }
         }
 
+        /** The document with the fragments it uses (GraphQL refuses unused ones). */
         private static String query(String document) {
-            return resource("/graphql/cli/" + document + ".graphql")
-                    + "\n" + resource("/graphql/cli/fragments.graphql");
+            List<String> fragments = switch (document) {
+                case "readiness" -> List.of("spec");
+                case "impact" -> List.of("spec", "dependency", "impact-parts");
+                default -> List.of("spec", "dependency", "impact-parts", "plan-parts");
+            };
+            StringBuilder text = new StringBuilder(resource("/graphql/cli/" + document
+                    + ".graphql"));
+            fragments.forEach(f -> text.append('\n')
+                    .append(resource("/graphql/cli/fragment-" + f + ".graphql")));
+            return text.toString();
         }
 
         private static String resource(String name) {
