@@ -46,40 +46,18 @@ final class CertificateQueries {
     }
 
     Map<String, List<CertificateNode>> issuers(Collection<String> sha1s) {
-        Map<String, List<CertificateNode>> result = emptyLists(sha1s);
-        graph.read("certificate-issuers", Map.of("sha1s", List.copyOf(sha1s)), records -> {
-            for (Record r : records) {
-                result.get(r.get("sha1").asString())
-                        .add(CertificateNode.of(r.get("issuer").asNode()));
-            }
-            return null;
-        });
-        return result;
+        return Grouped.load(graph, "certificate-issuers", "sha1s", sha1s, "sha1",
+                r -> CertificateNode.of(r.get("issuer").asNode()));
     }
 
     Map<String, List<List<CertificateNode>>> chains(Collection<String> sha1s) {
-        Map<String, List<List<CertificateNode>>> result = emptyLists(sha1s);
-        graph.read("certificate-chains", Map.of("sha1s", List.copyOf(sha1s)), records -> {
-            for (Record r : records) {
-                List<CertificateNode> chain = r.get("chain")
-                        .asList(v -> CertificateNode.of(v.asNode()));
-                result.get(r.get("sha1").asString()).add(chain);
-            }
-            return null;
-        });
-        return result;
+        return Grouped.load(graph, "certificate-chains", "sha1s", sha1s, "sha1",
+                r -> r.get("chain").asList(v -> CertificateNode.of(v.asNode())));
     }
 
     Map<String, List<TrustListNode>> trustListsOf(Collection<String> sha1s) {
-        Map<String, List<TrustListNode>> result = emptyLists(sha1s);
-        graph.read("certificate-trust-lists", Map.of("sha1s", List.copyOf(sha1s)), records -> {
-            for (Record r : records) {
-                result.get(r.get("sha1").asString())
-                        .add(TrustListNode.of(r.get("t").asNode(), r.get("entries").asInt()));
-            }
-            return null;
-        });
-        return result;
+        return Grouped.load(graph, "certificate-trust-lists", "sha1s", sha1s, "sha1",
+                r -> TrustListNode.of(r.get("t").asNode(), r.get("entries").asInt()));
     }
 
     List<TrustListNode> trustLists(Collection<String> ids) {
@@ -106,11 +84,5 @@ final class CertificateQueries {
 
     private static long count(Value v) {
         return v.asLong();
-    }
-
-    private static <T> Map<String, List<T>> emptyLists(Collection<String> keys) {
-        Map<String, List<T>> result = new LinkedHashMap<>();
-        keys.forEach(k -> result.put(k, new ArrayList<>()));
-        return result;
     }
 }

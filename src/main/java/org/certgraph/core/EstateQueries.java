@@ -57,27 +57,14 @@ final class EstateQueries {
     }
 
     Map<String, List<AssignmentNode>> assignments(Collection<String> fqdns) {
-        Map<String, List<AssignmentNode>> result = emptyLists(fqdns);
-        graph.read("server-assignments", Map.of("fqdns", List.copyOf(fqdns)), records -> {
-            for (Record r : records) {
-                result.get(r.get("fqdn").asString()).add(new AssignmentNode(
-                        r.get("use").asString(), CertificateNode.of(r.get("c").asNode())));
-            }
-            return null;
-        });
-        return result;
+        return Grouped.load(graph, "server-assignments", "fqdns", fqdns, "fqdn",
+                r -> new AssignmentNode(r.get("use").asString(),
+                        CertificateNode.of(r.get("c").asNode())));
     }
 
     Map<String, List<TrustListNode>> serverTrustLists(Collection<String> fqdns) {
-        Map<String, List<TrustListNode>> result = emptyLists(fqdns);
-        graph.read("server-trust-lists", Map.of("fqdns", List.copyOf(fqdns)), records -> {
-            for (Record r : records) {
-                result.get(r.get("fqdn").asString())
-                        .add(TrustListNode.of(r.get("t").asNode(), r.get("entries").asInt()));
-            }
-            return null;
-        });
-        return result;
+        return Grouped.load(graph, "server-trust-lists", "fqdns", fqdns, "fqdn",
+                r -> TrustListNode.of(r.get("t").asNode(), r.get("entries").asInt()));
     }
 
     List<AuthorityNode> authorities() {
@@ -120,11 +107,5 @@ final class EstateQueries {
 
     private static String text(Value v) {
         return v.isNull() ? null : v.asObject().toString();
-    }
-
-    private static <T> Map<String, List<T>> emptyLists(Collection<String> keys) {
-        Map<String, List<T>> result = new LinkedHashMap<>();
-        keys.forEach(k -> result.put(k, new ArrayList<>()));
-        return result;
     }
 }
