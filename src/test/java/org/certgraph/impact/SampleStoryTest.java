@@ -146,6 +146,45 @@ class SampleStoryTest {
     }
 
     @Test
+    void removingTheOldIssuingAuthorityBreaksEveryoneOnItsCertificatesAndBacksOut() {
+        Plan plan = engine.plan(List.of(new Change.RemoveAuthority("Contoso Issuing CA 1")),
+                null);
+
+        assertThat(plan.steps().get(0).impact().summary().phonesAffected()).isEqualTo(113);
+        assertThat(plan.steps().get(0).backout()).containsExactly(
+                new Change.RestoreAuthority("Contoso Issuing CA 1").toInput());
+        assertThat(engine.impact(List.of(new Change.RemoveAuthority("Contoso Issuing CA 1"),
+                new Change.RestoreAuthority("Contoso Issuing CA 1")), null).dependencies())
+                .isEmpty();
+    }
+
+    @Test
+    void aFrontEndTakenOfflineLeavesThePoolToTheOther() {
+        Impact impact = engine.impact(List.of(new Change.TakeServerOffline("fe01.contoso.com")),
+                null);
+
+        assertThat(impact.dependencies()).isEmpty();
+        Impact both = engine.impact(List.of(new Change.TakeServerOffline("fe01.contoso.com"),
+                new Change.TakeServerOffline("fe02.contoso.com")), null);
+        assertThat(both.summary().phonesAffected()).isEqualTo(110);
+        assertThat(both.dependencies()).allSatisfy(c ->
+                assertThat(c.after().reasons()).contains(Reason.NO_SERVER));
+    }
+
+    @Test
+    void theOldPkiExpiringMakesEveryDependencyFailAtThatTime() {
+        Impact impact = engine.impact(List.of(), java.time.Instant.parse("2032-01-01T00:00:00Z"));
+
+        assertThat(impact.dependencies()).isEmpty();
+        List<Dependency> later = engine.dependencies(
+                java.time.Instant.parse("2032-01-01T00:00:00Z"));
+        assertThat(later).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo(Status.OUTAGE);
+            assertThat(d.reasons()).contains(Reason.EXPIRED);
+        });
+    }
+
+    @Test
     void switchingTheRehearsalPoolFirstAffectsOnlyItsOwnFewPhones() {
         List<Change> steps = new ArrayList<>(newCertificates("rfe01.contoso.com"));
         steps.addAll(newCertificates("rfe02.contoso.com"));
