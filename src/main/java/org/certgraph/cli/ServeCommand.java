@@ -72,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                 loadSampleOnFirstStart(core, out);
             }
             server = ApiServer.start(new GraphQLService(core), core, host, port);
+            warmUp(core);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
@@ -97,6 +98,23 @@ final class ServeCommand implements Callable<Integer> {
         }, "certgraph-shutdown"));
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /**
+     * Asks the impact engine once in the background, so Neo4j has planned its queries before
+     * the first user does (the first question otherwise takes seconds).
+     */
+    private static void warmUp(CertGraph core) {
+        Thread warm = new Thread(() -> {
+            try {
+                core.impact().dependencies(null);
+            } catch (RuntimeException e) {
+                System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.DEBUG,
+                        "warm-up failed", e);
+            }
+        }, "certgraph-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** On the first start of an empty embedded graph, loads the story's sample estate. */
