@@ -156,7 +156,8 @@ public final class ApiServer implements AutoCloseable {
         System.getLogger(ApiServer.class.getName())
                 .log(System.Logger.Level.WARNING, "Request " + ctx.path() + " failed", e);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(JSON)
-                .result("{\"errors\":[{\"message\":\"Internal error; the server log has details.\"}]}");
+                .result("{\"errors\":[{\"message\":"
+                        + "\"Internal error; the server log has details.\"}]}");
     }
 
     private static boolean accepts(Context ctx, String mediaType) {

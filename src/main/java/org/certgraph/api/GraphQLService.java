@@ -79,7 +79,8 @@ public final class GraphQLService {
     }
 
     private GraphQLSchema schema() {
-        TypeDefinitionRegistry types = new SchemaParser().parse(resource("/graphql/schema.graphqls"));
+        TypeDefinitionRegistry types = new SchemaParser()
+                .parse(resource("/graphql/schema.graphqls"));
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
         new ImpactFields(core).wire(builder);
         RuntimeWiring wiring = builder
@@ -215,10 +216,12 @@ public final class GraphQLService {
             String message = e instanceof IllegalArgumentException
                     || e instanceof GraphUnavailableException
                     ? e.getMessage()
-                    : "Internal error while reading " + p.getPath() + "; the server log has details.";
+                    : "Internal error while reading " + p.getPath()
+                    + "; the server log has details.";
             if (!(e instanceof IllegalArgumentException)) {
                 System.getLogger(GraphQLService.class.getName())
-                        .log(System.Logger.Level.WARNING, "GraphQL field " + p.getPath() + " failed", e);
+                        .log(System.Logger.Level.WARNING, "GraphQL field " + p.getPath()
+                                + " failed", e);
             }
             return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()
                     .error(GraphqlErrorBuilder.newError()

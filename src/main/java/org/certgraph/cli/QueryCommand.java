@@ -54,7 +54,8 @@ final class QueryCommand implements Callable<Integer> {
         Map<String, Object> vars = parseVariables(json);
         ExecutionResult result;
         try (Graph graph = graphOptions.open()) {
-            result = new GraphQLService(new CertGraph(graph)).execute(document, vars, operationName);
+            result = new GraphQLService(new CertGraph(graph))
+                    .execute(document, vars, operationName);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.writeValueAsString(result.toSpecification()));

@@ -42,7 +42,8 @@ final class Report {
         r.table(List.of("Step", "Change", "Worst after", "Changes in verdicts", "Backout"), rows);
         for (Map<String, Object> step : list(plan.get("steps"))) {
             Map<String, Object> impact = map(step.get("impact"));
-            if (!list(impact.get("dependencies")).isEmpty() || !list(impact.get("notes")).isEmpty()) {
+            if (!list(impact.get("dependencies")).isEmpty()
+                    || !list(impact.get("notes")).isEmpty()) {
                 r.heading2("Step " + step.get("number") + ": "
                         + map(step.get("change")).get("description"));
                 r.impactBody(impact);
@@ -68,7 +69,8 @@ final class Report {
         for (Map<String, Object> change : list(impact.get("dependencies"))) {
             Map<String, Object> before = map(change.get("before"));
             Map<String, Object> after = map(change.get("after"));
-            rows.add(List.of(String.valueOf(after.get("party")), String.valueOf(after.get("service")),
+            rows.add(List.of(String.valueOf(after.get("party")),
+                    String.valueOf(after.get("service")),
                     String.valueOf(before.get("status")), String.valueOf(after.get("status")),
                     String.join(", ", strings(after.get("reasons"))),
                     evidence(after)));

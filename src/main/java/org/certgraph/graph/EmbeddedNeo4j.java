@@ -80,7 +80,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new GraphUnavailableException("Cannot use the data folder " + home + ": "
-                    + e.getMessage() + ". Check that it is writable, or choose another with --data.");
+                    + e.getMessage() + ". Check that it is writable, or choose another with "
+                    + "--data.");
         } catch (RuntimeException e) {
             closeQuietly(channel);
             if (e instanceof GraphUnavailableException) {

@@ -42,7 +42,8 @@ public final class Graph implements AutoCloseable {
             driver = GraphDatabase.driver(uri, auth, driverConfig());
         } catch (IllegalArgumentException e) {
             throw new GraphUnavailableException("The Neo4j address " + uri + " is not valid: "
-                    + e.getMessage() + ". Use a URI such as neo4j://host:7687 or bolt://host:7687.");
+                    + e.getMessage() + ". Use a URI such as neo4j://host:7687 or "
+                    + "bolt://host:7687.");
         }
         return connect(driver, database, null, uri);
     }
