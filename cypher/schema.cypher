@@ -25,6 +25,8 @@ CREATE CONSTRAINT platform_id IF NOT EXISTS
 FOR (n:Platform) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_import_id IF NOT EXISTS
 FOR (n:SourceImport) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT site_knowledge_id IF NOT EXISTS
+FOR (n:SiteKnowledge) REQUIRE n.id IS UNIQUE;
 CREATE INDEX template_oid IF NOT EXISTS
 FOR (n:Template) ON (n.oid);
 CREATE INDEX certificate_subject_key_id IF NOT EXISTS

@@ -54,7 +54,15 @@ public final class ApiServer implements AutoCloseable {
     /** Starts serving; {@code port} 0 picks a free port. */
     public static ApiServer start(GraphQLService graphQL, CertGraph core, String host, int port) {
         ApiServer server = new ApiServer(graphQL, core, host, port);
-        server.app.start();
+        try {
+            server.app.start();
+        } catch (RuntimeException e) {
+            if (isBindFailure(e)) {
+                throw new IllegalArgumentException("Port " + port + " on " + host + " is in use;"
+                        + " stop what uses it, or choose another port with --port.");
+            }
+            throw e;
+        }
         return server;
     }
 
@@ -158,6 +166,16 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(JSON)
                 .result("{\"errors\":[{\"message\":"
                         + "\"Internal error; the server log has details.\"}]}");
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage())
+                    .contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean accepts(Context ctx, String mediaType) {

@@ -22,6 +22,7 @@ import graphql.GraphQLError;
 import org.certgraph.api.GraphQLService;
 import org.certgraph.core.CertGraph;
 import org.certgraph.graph.Graph;
+import org.certgraph.impact.ChangeInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,10 +126,15 @@ final class ImpactCommands {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file; give a YAML or JSON list "
                     + "of changes, or - for standard input.");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException(file + (at == null ? "" : ": line "
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": not YAML or JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "); see the "
+                    + "README's change file examples.");
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not YAML or JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + "); see the README's "
-                    + "change file examples.");
+            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage()
+                    + ").");
         }
         if (parsed instanceof Map<?, ?> m && m.get(key) instanceof List<?> l) {
             parsed = l;
@@ -136,6 +142,17 @@ final class ImpactCommands {
         if (!(parsed instanceof List<?> list) || list.isEmpty()) {
             throw new IllegalArgumentException(file + ": expected a list of changes such as\n"
                     + "- removeTrust: {trustList: webservice:global, certificate: \"ab 12 …\"}");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> item = list.get(i) instanceof Map<?, ?> m
+                        ? (Map<String, Object>) m : null;
+                ChangeInputs.parse(item);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": change " + (i + 1) + ": "
+                        + e.getMessage());
+            }
         }
         return List.copyOf(list);
     }
@@ -171,7 +188,8 @@ final class ImpactCommands {
         @Override
         boolean harmless(Map<String, Object> answer) {
             Map<String, Object> s = Report.map(answer.get("summary"));
-            return zero(s.get("broken")) && zero(s.get("degraded")) && zero(s.get("unknown"));
+            return zero(s.get("broken")) && zero(s.get("degraded")) && zero(s.get("unknown"))
+                    && zero(s.get("phonesAffected"));
         }
     }
 

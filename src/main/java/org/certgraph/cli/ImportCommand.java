@@ -101,6 +101,10 @@ final class ImportCommand implements Callable<Integer> {
         for (SourceFileReport file : report.sources()) {
             out.println(describe(file));
         }
+        for (String file : report.knowledge()) {
+            out.println(file + ": site firmware knowledge, kept in the graph; every firmware was "
+                    + "judged again with it");
+        }
         out.println(summary(report));
         out.flush();
         return report.hasProblems() ? ExitCode.IMPORT_PROBLEMS : ExitCode.OK;
@@ -122,17 +126,21 @@ final class ImportCommand implements Callable<Integer> {
             s.append(" (").append(exports).append(exports == 1 ? " export, " : " exports, ")
                     .append(r.filesRead() - exports).append(" certificate files)");
         }
-        s.append(": ").append(read).append(" certificates (").append(fresh).append(" new, ")
-                .append(read - fresh).append(" already known), ").append(links)
-                .append(" chain links made");
+        s.append(": ").append(count(read, "certificate")).append(" (").append(fresh)
+                .append(" new, ").append(read - fresh).append(" already known), ")
+                .append(count(links, "chain link")).append(" made");
         if (trustList != null) {
             s.append(", trust list ").append(trustList).append(": ")
                     .append(r.trustEntriesAdded()).append(" entries added, ")
                     .append(r.trustEntriesRemoved()).append(" removed");
         }
-        s.append(", ").append(r.problems().size())
-                .append(r.problems().size() == 1 ? " problem." : " problems.");
+        s.append(", ").append(count(r.problems().size(), "problem")).append('.');
         return s.toString();
+    }
+
+    /** "1 certificate", "2 certificates", "1 Server", "3 Servers". */
+    static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     private static String describe(SourceFileReport file) {
@@ -144,21 +152,21 @@ final class ImportCommand implements Callable<Integer> {
         s.append(" as ").append(load.source()).append(":");
         List<String> parts = new ArrayList<>();
         if (load.certificatesRead() > 0) {
-            parts.add(load.certificatesRead() + " certificates (" + load.certificatesNew()
-                    + " new)");
+            parts.add(count(load.certificatesRead(), "certificate") + " ("
+                    + load.certificatesNew() + " new)");
         }
         if (load.references() > 0) {
-            parts.add(load.references() + " thumbprint references");
+            parts.add(count(load.references(), "thumbprint reference"));
         }
-        load.nodes().forEach((label, n) -> parts.add(n + " " + label));
+        load.nodes().forEach((label, n) -> parts.add(count(n, label)));
         int rels = load.relationshipsCreated().values().stream().mapToInt(Integer::intValue).sum();
-        parts.add(rels + " new relationships");
+        parts.add(count(rels, "new relationship"));
         int removed = load.removed().values().stream().mapToInt(Integer::intValue).sum();
         if (removed > 0) {
             parts.add(removed + " withdrawn");
         }
         if (!load.problems().isEmpty()) {
-            parts.add(load.problems().size() + " problems");
+            parts.add(count(load.problems().size(), "problem"));
         }
         return s.append(' ').append(String.join(", ", parts)).toString();
     }

@@ -37,8 +37,8 @@ public final class Main {
                 });
         cli.setParameterExceptionHandler((e, args1) -> {
             e.getCommandLine().getErr().println("certgraph: " + e.getMessage());
-            e.getCommandLine().getErr().println("Try 'certgraph "
-                    + e.getCommandLine().getCommandName() + " --help'.");
+            e.getCommandLine().getErr().println("Try '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });
         return cli.execute(args);

@@ -62,6 +62,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        out.println(graphOptions.external() ? "Connecting to Neo4j at " + graphOptions.neo4jUri
+                + "…" : "Starting the embedded Neo4j in " + graphOptions.data + "…");
+        out.flush();
         EmbeddedNeo4j embedded = graphOptions.external()
                 ? null : EmbeddedNeo4j.start(graphOptions.data, boltPort, browserPort);
         Graph graph = embedded == null ? graphOptions.open() : Graph.embedded(embedded);
@@ -92,8 +95,12 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping certgraph…");
+            out.flush();
             server.close();
             graph.close();
+            out.println("Stopped.");
+            out.flush();
             stopped.countDown();
         }, "certgraph-shutdown"));
         stopped.await();
@@ -122,6 +129,9 @@ final class ServeCommand implements Callable<Integer> {
         if (!core.isEmpty() || !SampleResources.available()) {
             return;
         }
+        out.println("The graph is empty: loading the sample estate (first start; this takes a "
+                + "minute)…");
+        out.flush();
         Path dir;
         try {
             dir = Files.createTempDirectory("certgraph-sample");

@@ -49,7 +49,8 @@ final class FileImporter {
         List<String> problems = new ArrayList<>();
         List<Path> files = expand(request.paths(), problems);
         progress.started(files.size());
-        FirmwareKnowledge knowledge = knowledge(request, files, problems);
+        List<Path> sites = new ArrayList<>();
+        FirmwareKnowledge knowledge = knowledge(request, files, sites, problems);
         List<SourceReader> readers = readers(request.source(), knowledge);
         boolean forced = request.source() != null;
 
@@ -74,12 +75,13 @@ final class FileImporter {
         LoadReport certs = certificates.finish();
         graph.write("authority-certificates", Map.of(), rs -> null);
         if (knowledge != null) {
-            problems.addAll(describeFirmware(knowledge));
+            problems.addAll(describeFirmware(knowledge, !sites.isEmpty()));
         }
         problems.addAll(0, certs.problems());
         return new ImportReport(files.size(), filesWithProblems, certs.certificatesRead(),
                 certs.certificatesNew(), certs.chainLinks(), certs.created(Model.TRUSTS),
-                certs.removed(Model.TRUSTS), List.copyOf(problems), List.copyOf(sources));
+                certs.removed(Model.TRUSTS), List.copyOf(problems), List.copyOf(sources),
+                sites.stream().map(Path::toString).toList());
     }
 
     private SourceFileReport loadSource(Path file, SourceReader reader, ImportRequest request) {
@@ -102,13 +104,12 @@ final class FileImporter {
     }
 
     /**
-     * The shipped firmware knowledge with the site's files on top: the one named with
-     * --knowledge and any knowledge file among the imported files (which is then not read as
-     * data).
+     * The shipped firmware knowledge with the site's on top: the files kept in the graph from
+     * earlier imports, then the one named with --knowledge and any knowledge file among the
+     * imported files (which is then not read as data, and is kept in the graph for later).
      */
-    private static FirmwareKnowledge knowledge(ImportRequest request, List<Path> files,
-                                               List<String> problems) {
-        List<Path> sites = new ArrayList<>();
+    private FirmwareKnowledge knowledge(ImportRequest request, List<Path> files,
+                                        List<Path> sites, List<String> problems) {
         if (request.knowledge() != null) {
             sites.add(request.knowledge());
         }
@@ -126,10 +127,24 @@ final class FileImporter {
             problems.add("The shipped firmware knowledge cannot be read: " + e.getMessage());
             return null;
         }
+        List<Map<String, String>> kept = graph.read("site-knowledge-load", Map.of(),
+                rs -> rs.stream().map(r -> Map.of("name", r.get("name").asString(),
+                        "text", r.get("text").asString())).toList());
+        for (Map<String, String> file : kept) {
+            try {
+                knowledge = knowledge.with(file.get("name"), file.get("text"));
+            } catch (KnowledgeException e) {
+                problems.add("The site knowledge " + file.get("name") + " kept from an earlier "
+                        + "import cannot be read any more: " + e.getMessage());
+            }
+        }
         for (Path site : sites) {
             try {
-                knowledge = knowledge.withSite(site);
-            } catch (KnowledgeException e) {
+                String text = Files.readString(site);
+                knowledge = knowledge.with(site.getFileName().toString(), text);
+                graph.write("site-knowledge-save", Map.of("name", site.getFileName().toString(),
+                        "text", text, "now", java.time.OffsetDateTime.now()), rs -> null);
+            } catch (KnowledgeException | IOException e) {
                 problems.add(site + ": " + e.getMessage());
             }
         }
@@ -197,10 +212,12 @@ final class FileImporter {
 
     /**
      * Firmware that arrived without what it can verify (device update rules name versions
-     * only) gets its capabilities from the knowledge, as phone inventories do.
+     * only) gets its capabilities from the knowledge, as phone inventories do; when the site's
+     * knowledge changed, every firmware is judged again.
      */
-    private List<String> describeFirmware(FirmwareKnowledge knowledge) {
-        List<Map<String, Object>> firmware = graph.read("firmware-without-capability", Map.of(),
+    private List<String> describeFirmware(FirmwareKnowledge knowledge, boolean all) {
+        List<Map<String, Object>> firmware = graph.read(
+                all ? "firmware-all" : "firmware-without-capability", Map.of(),
                 rs -> rs.stream().map(r -> Map.<String, Object>of("id", r.get("id").asString(),
                         "model", r.get("model").asString(), "version",
                         r.get("version").asString())).toList());

@@ -79,8 +79,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             return new EmbeddedNeo4j(home, channel, lock, dbms, bolt, http);
         } catch (IOException e) {
             closeQuietly(channel);
+            String why = Files.exists(home) && !Files.isDirectory(home) ? "it is a file"
+                    : e.getMessage();
             throw new GraphUnavailableException("Cannot use the data folder " + home + ": "
-                    + e.getMessage() + ". Check that it is writable, or choose another with "
+                    + why + ". Check that it is a writable folder, or choose another with "
                     + "--data.");
         } catch (RuntimeException e) {
             closeQuietly(channel);
@@ -190,7 +192,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static void closeQuietly(AutoCloseable c) {

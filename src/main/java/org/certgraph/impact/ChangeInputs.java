@@ -24,6 +24,16 @@ public final class ChangeInputs {
             throw new IllegalArgumentException("The change " + entry.getKey()
                     + " needs its fields, e.g. {" + entry.getKey() + ": {…}}.");
         }
+        List<String> allowed = FIELDS.get(entry.getKey());
+        if (allowed != null) {
+            for (Object field : fields.keySet()) {
+                if (!allowed.contains(String.valueOf(field))) {
+                    throw new IllegalArgumentException("The change " + entry.getKey()
+                            + " has no field " + field + "; its fields are "
+                            + String.join(", ", allowed) + ".");
+                }
+            }
+        }
         return switch (entry.getKey()) {
             case "removeTrust" -> new Change.RemoveTrust(text(fields, "trustList"),
                     text(fields, "certificate"));
@@ -52,6 +62,19 @@ public final class ChangeInputs {
             "assignCertificate", "unassignCertificate", "removeCertificate",
             "restoreCertificate", "removeAuthority", "restoreAuthority", "takeServerOffline",
             "bringServerOnline", "upgradeFirmware");
+
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("removeTrust", List.of("trustList", "certificate")),
+            Map.entry("addTrust", List.of("trustList", "certificate", "store")),
+            Map.entry("assignCertificate", List.of("server", "use", "certificate")),
+            Map.entry("unassignCertificate", List.of("server", "use")),
+            Map.entry("removeCertificate", List.of("certificate")),
+            Map.entry("restoreCertificate", List.of("certificate")),
+            Map.entry("removeAuthority", List.of("authority")),
+            Map.entry("restoreAuthority", List.of("authority")),
+            Map.entry("takeServerOffline", List.of("server")),
+            Map.entry("bringServerOnline", List.of("server")),
+            Map.entry("upgradeFirmware", List.of("model", "to", "from")));
 
     private static String text(Map<?, ?> fields, String name) {
         Object value = fields.get(name);

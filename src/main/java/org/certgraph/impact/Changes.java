@@ -40,20 +40,32 @@ final class Changes {
     /** The same change with thumbprints normalised and names checked against the snapshot. */
     Change normalise(Change change, Snapshot s) {
         if (change instanceof RemoveTrust c) {
-            return new RemoveTrust(list(s, c.trustList()), cert(s, c.certificate()));
+            String id = list(s, c.trustList());
+            String sha1 = cert(s, c.certificate());
+            if (!s.trustLists.get(id).entries().containsKey(sha1)) {
+                throw new IllegalArgumentException("Trust list " + id + " does not hold "
+                        + c.certificate() + ", so removing it changes nothing; the query "
+                        + "trustList(id: \"" + id + "\") { entries { nodes { sha1 } } } lists "
+                        + "what it holds.");
+            }
+            return new RemoveTrust(id, sha1);
         }
         if (change instanceof AddTrust c) {
             String id = list(s, c.trustList());
+            if (c.store() != null && !STORES.contains(c.store())) {
+                throw new IllegalArgumentException("Unknown store " + c.store() + "; use one of "
+                        + String.join(", ", STORES) + ".");
+            }
             String store = c.store() != null ? c.store()
                     : "webservice".equals(s.trustLists.get(id).kind()) ? "TrustedRootCA" : "Root";
             return new AddTrust(id, cert(s, c.certificate()), store);
         }
         if (change instanceof AssignCertificate c) {
-            return new AssignCertificate(server(s, c.server()), required(c.use(), "use"),
+            return new AssignCertificate(server(s, c.server()), use(s, c.use()),
                     cert(s, c.certificate()));
         }
         if (change instanceof UnassignCertificate c) {
-            return new UnassignCertificate(server(s, c.server()), required(c.use(), "use"));
+            return new UnassignCertificate(server(s, c.server()), use(s, c.use()));
         }
         if (change instanceof RemoveCertificate c) {
             return new RemoveCertificate(cert(s, c.certificate()));
@@ -74,7 +86,19 @@ final class Changes {
             return new BringServerOnline(server(s, c.server()));
         }
         UpgradeFirmware c = (UpgradeFirmware) change;
-        return new UpgradeFirmware(model(s, c.model()), required(c.to(), "to"), c.from());
+        String model = model(s, c.model());
+        String to = version(required(c.to(), "to"), "to");
+        if (c.from() != null) {
+            version(c.from(), "from");
+            boolean runs = s.parties.stream().anyMatch(p -> model.equals(p.model())
+                    && c.from().equals(p.version()));
+            if (!runs) {
+                throw new IllegalArgumentException("No " + model + " phones run " + c.from()
+                        + "; the query phones(filter: {model: \"" + model + "\"}) { nodes { "
+                        + "firmware } } lists their versions.");
+            }
+        }
+        return new UpgradeFirmware(model, to, c.from());
     }
 
     /** The changes that undo {@code change} when applied to {@code before}. */
@@ -200,7 +224,7 @@ final class Changes {
             return sha1;
         }
         var found = loader.certificates(List.of(sha1));
-        if (found.isEmpty()) {
+        if (!found.containsKey(sha1)) {
             throw new IllegalArgumentException("No certificate with thumbprint " + thumbprint
                     + " is in the graph; import it first, or check the thumbprint.");
         }
@@ -246,6 +270,30 @@ final class Changes {
                     + "graph; the query phones { nodes { model } } lists the models.");
         }
         return model;
+    }
+
+    /** Stores a trust list entry can be in. */
+    static final List<String> STORES = List.of("TrustedRootCA", "IntermediateCA",
+            "ThirdPartyRootCA", "Root", "CA", "AuthRoot", "My");
+
+    private static String version(String version, String field) {
+        if (!version.matches("\\d+(\\.\\d+)*")) {
+            throw new IllegalArgumentException("The firmware version " + field + ": " + version
+                    + " is not a version; write it like 4.0.7577.4455.");
+        }
+        return version;
+    }
+
+    private static String use(Snapshot s, String use) {
+        required(use, "use");
+        boolean known = s.assignments.values().stream().anyMatch(u -> u.containsKey(use))
+                || s.services.values().stream().anyMatch(v -> use.equals(v.use()));
+        if (!known) {
+            throw new IllegalArgumentException("No server presents a certificate for use " + use
+                    + "; uses are written as Get-CsCertificate shows them, e.g. Default, "
+                    + "WebServicesInternal, WebServicesExternal, OAuthTokenIssuer.");
+        }
+        return use;
     }
 
     private static String required(String value, String field) {

@@ -210,15 +210,17 @@ public final class ImpactEngine {
                 roots.addAll(topsOf(s, sha1));
             } else {
                 for (Snapshot.Cert c : s.certs.values()) {
-                    if (c.authorities().contains(target)) {
+                    if (c.authorities().contains(target)
+                            || c.isCA() && commonName(c.subject()).equalsIgnoreCase(target)) {
                         roots.addAll(topsOf(s, c.sha1()));
                     }
                 }
             }
             if (roots.isEmpty()) {
                 throw new IllegalArgumentException("The target " + target + " is neither the "
-                        + "thumbprint of a certificate in the graph nor the name of an authority "
-                        + "with CA certificates; the query authorities { name } lists them.");
+                        + "thumbprint of a certificate in the graph, nor the name of an "
+                        + "authority, nor the common name of a CA certificate; the query "
+                        + "authorities { name } lists the authorities.");
             }
             Set<String> cas = new LinkedHashSet<>(roots);
             Set<String> all = new LinkedHashSet<>(roots);
@@ -231,6 +233,19 @@ public final class ImpactEngine {
                 }
             }
             return new TargetPki(roots, cas, all);
+        }
+
+        private static String commonName(String subject) {
+            if (subject == null) {
+                return "";
+            }
+            for (String part : subject.split(",")) {
+                String p = part.strip();
+                if (p.regionMatches(true, 0, "CN=", 0, 3)) {
+                    return p.substring(3);
+                }
+            }
+            return "";
         }
 
         static boolean chainsTo(Snapshot s, String sha1, Set<String> roots, Set<String> seen) {

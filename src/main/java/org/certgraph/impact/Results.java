@@ -40,8 +40,9 @@ public final class Results {
      */
     public record Summary(int broken, int degraded, int recovered, int unknown,
                           long phonesAffected) {
+        /** Nothing breaks, degrades or becomes unknown, and no phone gets a new reason. */
         public boolean harmless() {
-            return broken == 0 && degraded == 0 && unknown == 0;
+            return broken == 0 && degraded == 0 && unknown == 0 && phonesAffected == 0;
         }
     }
 

@@ -115,6 +115,17 @@ class ImpactCommandsTest {
         assertThat(run.err()).contains("odd.yaml").contains("expected a list of changes");
     }
 
+    @Test
+    void aMistakeInAChangeFileNamesTheFileAndTheChange() throws Exception {
+        Path file = Files.writeString(dir.resolve("typo.yaml"), "- takeServerOffline: "
+                + "{server: fe01.contoso.com}\n- frobnicate: {server: x}\n");
+
+        CliRun run = CliRun.of("impact", file.toString(), "--neo4j-uri", uri);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("typo.yaml: change 2: Unknown change frobnicate");
+    }
+
     private static Path step() throws Exception {
         return Files.writeString(dir.resolve("step.yaml"), "- assignCertificate: {server: "
                 + "fe01.contoso.com, use: WebServicesInternal, certificate: \"" + FE01_NEW

@@ -65,7 +65,7 @@ class ImportCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.IMPORT_PROBLEMS);
         assertThat(run.err()).contains("problem: ").contains("notes.bin")
                 .doesNotContain("\tat ");
-        assertThat(run.out()).contains("1 certificates (1 new").contains("1 problem.");
+        assertThat(run.out()).contains("1 certificate (1 new").contains("1 problem.");
     }
 
     @Test

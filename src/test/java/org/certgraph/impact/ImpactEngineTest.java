@@ -226,6 +226,16 @@ class ImpactEngineTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12:34");
         assertThatThrownBy(() -> ChangeInputs.parse(Map.of("frobnicate", Map.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("removeTrust");
+        String unknown = "0123456789ABCDEF0123456789ABCDEF01234567";
+        assertThatThrownBy(() -> engine.impact(List.of(new RemoveTrust(LIST, unknown)), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No certificate with thumbprint " + unknown);
+        assertThatThrownBy(() -> engine.impact(List.of(new RemoveTrust(LIST, ca.sha1())), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not hold");
+        assertThatThrownBy(() -> ChangeInputs.parse(Map.of("takeServerOffline",
+                Map.of("servr", "x")))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no field servr");
     }
 
     private void assignBoth(TestCert cert) {
