@@ -14,6 +14,7 @@ import java.util.List;
  * @param trustEntriesRemoved entries of the trust list the same source no longer lists
  * @param problems one sentence per problem, naming the file and what to do
  * @param sources what each source file (not a certificate file) loaded, in file order
+ * @param chainLinkMillis time spent finding and verifying issuer links, in milliseconds
  */
 public record ImportReport(
         int filesRead,
@@ -24,7 +25,8 @@ public record ImportReport(
         int trustEntriesAdded,
         int trustEntriesRemoved,
         List<String> problems,
-        List<SourceFileReport> sources) {
+        List<SourceFileReport> sources,
+        long chainLinkMillis) {
 
     /** What one source file was recognised as, and what loading it did. */
     public record SourceFileReport(String file, String description, LoadReport load) {
