@@ -2,7 +2,10 @@
 // id, or a subject name equal to the child's issuer name. Only a signature check decides.
 // params: $children  list of {sha1, aki, issuerKey}
 // returns: child, issuer, issuerDer
+// The child is matched first so that the check for an existing link starts from it: a CA
+// with a million children must not be expanded once per child.
 UNWIND $children AS ch
+MATCH (child:Certificate {sha1: ch.sha1})
 CALL {
   WITH ch
   MATCH (i:Certificate {subjectKeyId: ch.aki})
@@ -12,7 +15,7 @@ CALL {
   MATCH (i:Certificate {subjectKey: ch.issuerKey})
   RETURN i
 }
-WITH ch, i
+WITH ch, child, i
 WHERE i.sha1 <> ch.sha1 AND i.der IS NOT NULL
-  AND NOT EXISTS { (:Certificate {sha1: ch.sha1})-[:ISSUED_BY]->(i) }
+  AND NOT EXISTS { (child)-[:ISSUED_BY]->(i) }
 RETURN ch.sha1 AS child, i.sha1 AS issuer, i.der AS issuerDer

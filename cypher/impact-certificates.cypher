@@ -1,6 +1,7 @@
 // The certificates a verdict can depend on: every certificate a server presents, holds in a
-// store or a trust list holds, with all their verified issuers up to the roots.
-// params: $sha1s  extra certificates to include (null for none)
+// store or a trust list holds, with all their verified issuers up to the roots
+// (impact-certificates-named loads more on demand).
+// params: none
 // returns: the certificate's facts, issuers (thumbprints), authorities (names of the
 //          authorities that own it), templates (names of the templates it came from)
 CALL {
@@ -8,10 +9,6 @@ CALL {
   RETURN c
   UNION
   MATCH (:TrustList)-[:TRUSTS]->(c:Certificate)
-  RETURN c
-  UNION
-  MATCH (c:Certificate)
-  WHERE c.sha1 IN coalesce($sha1s, [])
   RETURN c
 }
 MATCH (c)-[:ISSUED_BY*0..8]->(x:Certificate)

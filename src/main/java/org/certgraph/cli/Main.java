@@ -13,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {ServeCommand.class, ImportCommand.class, QueryCommand.class,
             ImpactCommands.Impact.class, ImpactCommands.Plan.class,
             ImpactCommands.Readiness.class, ImpactCommands.MigrationPlan.class,
+            BenchmarkCommand.class,
             HelpCommand.class})
 public final class Main {
 

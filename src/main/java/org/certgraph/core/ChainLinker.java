@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.certgraph.cert.CertificateFacts;
-import org.certgraph.cert.Signatures;
+import org.certgraph.cert.Verifier;
 import org.certgraph.graph.Graph;
 import org.neo4j.driver.Record;
 
@@ -19,6 +19,9 @@ import org.neo4j.driver.Record;
  * issuer edge: they are the end of every chain.
  */
 final class ChainLinker {
+
+    /** Batches with at least this many signatures to check are checked in parallel. */
+    private static final int PARALLEL_FROM = 64;
 
     private final Graph graph;
 
@@ -58,15 +61,16 @@ final class ChainLinker {
         }
         List<Record> candidates = graph.read("chain-issuer-candidates",
                 Map.of("children", children), records -> records);
-        List<Map<String, Object>> links = new ArrayList<>();
+        Map<String, Verifier> verifiers = new HashMap<>();
+        List<Check> checks = new ArrayList<>(candidates.size());
         for (Record r : candidates) {
-            String child = r.get("child").asString();
             String issuer = r.get("issuer").asString();
-            if (Signatures.verifies(bySha1.get(child).der(), r.get("issuerDer").asByteArray())) {
-                links.add(Map.of("child", child, "issuer", issuer));
-            }
+            Verifier key = verifiers.computeIfAbsent(issuer,
+                    k -> Verifier.forIssuer(r.get("issuerDer").asByteArray()));
+            String child = r.get("child").asString();
+            checks.add(new Check(child, issuer, key, bySha1.get(child).der()));
         }
-        return links;
+        return verified(checks);
     }
 
     private List<Map<String, Object>> verifiedChildren(Map<String, CertificateFacts> bySha1) {
@@ -86,18 +90,35 @@ final class ChainLinker {
         }
         List<Record> candidates = graph.read("chain-child-candidates",
                 Map.of("issuers", issuers), records -> records);
-        List<Map<String, Object>> links = new ArrayList<>();
+        Map<String, Verifier> verifiers = new HashMap<>();
+        List<Check> checks = new ArrayList<>(candidates.size());
         for (Record r : candidates) {
             String issuer = r.get("issuer").asString();
             String child = r.get("child").asString();
             if (bySha1.containsKey(child)) {
                 continue; // a child imported in the same run was checked from its own side
             }
-            if (Signatures.verifies(r.get("childDer").asByteArray(), bySha1.get(issuer).der())) {
-                links.add(Map.of("child", child, "issuer", issuer));
-            }
+            Verifier key = verifiers.computeIfAbsent(issuer,
+                    k -> Verifier.forIssuer(bySha1.get(k).der()));
+            checks.add(new Check(child, issuer, key, r.get("childDer").asByteArray()));
         }
-        return links;
+        return verified(checks);
+    }
+
+    /** A candidate link: whether {@code key} verifies the signature of {@code childDer}. */
+    private record Check(String child, String issuer, Verifier key, byte[] childDer) {
+    }
+
+    /**
+     * The links whose signatures verify. Checks run on every core for large batches: a
+     * signature check (an ECDSA verification above all) costs far more than the queries around
+     * it. Verifiers are immutable and thread-safe.
+     */
+    private static List<Map<String, Object>> verified(List<Check> checks) {
+        var stream = checks.size() >= PARALLEL_FROM ? checks.parallelStream() : checks.stream();
+        return stream.filter(c -> c.key().verifies(c.childDer()))
+                .map(c -> Map.<String, Object>of("child", c.child(), "issuer", c.issuer()))
+                .toList();
     }
 
     /** CA certificates, and version 1 certificates that predate the CA flag. */

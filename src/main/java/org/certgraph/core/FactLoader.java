@@ -60,6 +60,12 @@ final class FactLoader implements FactSink {
     private final Set<String> labels = new LinkedHashSet<>();
     private final Set<String> types = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    /** What earlier imports of this source wrote: all that this import may withdraw. */
+    private final Set<String> previousLabels = new LinkedHashSet<>();
+    private final Set<String> previousTypes = new LinkedHashSet<>();
+    /** What this import has recorded on its SourceImport node before writing it. */
+    private final Set<String> recordedLabels = new HashSet<>();
+    private final Set<String> recordedTypes = new HashSet<>();
 
     /**
      * @param cleanup whether this source replaces what it said before (false for sources that
@@ -80,6 +86,11 @@ final class FactLoader implements FactSink {
         }
         source = sourceId;
         stamp = sourceId + "#" + importId;
+        graph.read("source-import-previous", Map.of("source", source), rs -> {
+            previousLabels.addAll(rs.get(0).get("labels").asList(v -> v.asString()));
+            previousTypes.addAll(rs.get(0).get("types").asList(v -> v.asString()));
+            return null;
+        });
     }
 
     @Override
@@ -150,6 +161,11 @@ final class FactLoader implements FactSink {
         problems.add(message);
     }
 
+    /** Time this loader spent linking chains, in nanoseconds. */
+    long chainLinkNanos() {
+        return certificates.linkNanos();
+    }
+
     /** Writes what is still buffered, cleans up, and says what happened. */
     LoadReport finish() {
         if (source == null) {
@@ -164,13 +180,11 @@ final class FactLoader implements FactSink {
         if (!certificatesSeen.isEmpty() || !refsSeen.isEmpty()) {
             everLabels.add(Model.CERTIFICATE);
         }
-        Map<String, Object> record = graph.write("source-import-record", Map.of(
+        graph.write("source-import-record", Map.of(
                 "source", source, "importId", importId, "now", now,
-                "labels", everLabels, "types", everTypes, "file", file),
-                rs -> Map.of("labels", rs.get(0).get("labels").asList(v -> v.asString()),
-                        "types", rs.get(0).get("types").asList(v -> v.asString())));
+                "labels", everLabels, "types", everTypes, "file", file), rs -> null);
         if (cleanup && problems.isEmpty()) {
-            withdraw(record, removed);
+            withdraw(removed);
         } else if (cleanup) {
             skipped = true;
             problems.add(file + ": nothing that " + source + " stated before was withdrawn, "
@@ -180,17 +194,21 @@ final class FactLoader implements FactSink {
                 chainLinks, nodes, relsCreated, removed, List.copyOf(problems), skipped);
     }
 
-    @SuppressWarnings("unchecked")
-    private void withdraw(Map<String, Object> record, Map<String, Integer> removed) {
+    /**
+     * Withdraws what earlier imports of this source stated and this one did not. Only the
+     * labels and types those imports recorded can hold such facts, so a source imported for
+     * the first time scans nothing.
+     */
+    private void withdraw(Map<String, Integer> removed) {
         Map<String, Object> params = Map.of("source", source, "stamp", stamp);
-        for (String type : (List<String>) record.get("types")) {
+        for (String type : previousTypes) {
             int n = graph.writeText(CypherNames.forType("facts-cleanup-relationships", type),
                     params, rs -> rs.get(0).get("removed").asInt());
             if (n > 0) {
                 removed.merge(type, n, Integer::sum);
             }
         }
-        for (String label : (List<String>) record.get("labels")) {
+        for (String label : previousLabels) {
             int n = graph.writeText(CypherNames.forLabel("facts-cleanup-nodes", label),
                     params, rs -> rs.get(0).get("removed").asInt());
             if (n > 0) {
@@ -217,6 +235,7 @@ final class FactLoader implements FactSink {
     }
 
     private void flush() {
+        recordAhead();
         CertificateWriter.Written written = certificates.write(certBatch.values(), source, stamp,
                 now);
         certificatesNew += written.created();
@@ -257,6 +276,26 @@ final class FactLoader implements FactSink {
         }
         relBatch.clear();
         buffered = 0;
+    }
+
+    /** Records the labels and types this batch writes that the source has not recorded. */
+    private void recordAhead() {
+        List<String> newLabels = new ArrayList<>();
+        if (!certBatch.isEmpty() || !refBatch.isEmpty()) {
+            newLabels.add(Model.CERTIFICATE);
+        }
+        newLabels.addAll(nodeBatch.keySet());
+        newLabels.removeAll(recordedLabels);
+        List<String> newTypes = new ArrayList<>();
+        relBatch.keySet().forEach(k -> newTypes.add(k.get(0)));
+        newTypes.removeAll(recordedTypes);
+        if (newLabels.isEmpty() && newTypes.isEmpty()) {
+            return;
+        }
+        graph.write("source-import-labels", Map.of("source", source, "now", now,
+                "labels", newLabels, "types", newTypes), rs -> null);
+        recordedLabels.addAll(newLabels);
+        recordedTypes.addAll(newTypes);
     }
 
     private void started() {

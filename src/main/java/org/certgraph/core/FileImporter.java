@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,6 +56,7 @@ final class FileImporter {
         boolean forced = request.source() != null;
 
         List<SourceFileReport> sources = new ArrayList<>();
+        LongAdder linkNanos = new LongAdder();
         CertificateFiles certificates = new CertificateFiles(request, problems);
         int filesWithProblems = 0;
         for (Path file : files) {
@@ -64,7 +66,7 @@ final class FileImporter {
                 filesWithProblems += certificates.read(file, progress) ? 0 : 1;
                 continue;
             }
-            SourceFileReport report = loadSource(file, reader, request);
+            SourceFileReport report = loadSource(file, reader, request, linkNanos);
             sources.add(report);
             problems.addAll(report.load().problems());
             filesWithProblems += report.load().problems().isEmpty() ? 0 : 1;
@@ -73,6 +75,7 @@ final class FileImporter {
         }
         progress.finished();
         LoadReport certs = certificates.finish();
+        linkNanos.add(certificates.loader.chainLinkNanos());
         graph.write("authority-certificates", Map.of(), rs -> null);
         if (knowledge != null) {
             problems.addAll(describeFirmware(knowledge, !sites.isEmpty()));
@@ -81,11 +84,21 @@ final class FileImporter {
         return new ImportReport(files.size(), filesWithProblems, certs.certificatesRead(),
                 certs.certificatesNew(), certs.chainLinks(), certs.created(Model.TRUSTS),
                 certs.removed(Model.TRUSTS), List.copyOf(problems), List.copyOf(sources),
-                sites.stream().map(Path::toString).toList());
+                sites.stream().map(Path::toString).toList(), linkNanos.sum() / 1_000_000);
     }
 
-    private SourceFileReport loadSource(Path file, SourceReader reader, ImportRequest request) {
+    private SourceFileReport loadSource(Path file, SourceReader reader, ImportRequest request,
+                                        LongAdder linkNanos) {
         FactLoader loader = new FactLoader(graph, true, file.toString());
+        try {
+            return loadSource(file, reader, request, loader);
+        } finally {
+            linkNanos.add(loader.chainLinkNanos());
+        }
+    }
+
+    private static SourceFileReport loadSource(Path file, SourceReader reader,
+                                               ImportRequest request, FactLoader loader) {
         try {
             reader.read(file, request.options(), loader);
         } catch (SourceReadException e) {

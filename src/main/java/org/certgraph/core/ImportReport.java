@@ -15,6 +15,7 @@ import java.util.List;
  * @param problems one sentence per problem, naming the file and what to do
  * @param sources what each source file (not a certificate file) loaded, in file order
  * @param knowledge the site firmware knowledge files taken in (kept in the graph for later)
+ * @param chainLinkMillis time spent finding and verifying issuer links, in milliseconds
  */
 public record ImportReport(
         int filesRead,
@@ -26,7 +27,8 @@ public record ImportReport(
         int trustEntriesRemoved,
         List<String> problems,
         List<SourceFileReport> sources,
-        List<String> knowledge) {
+        List<String> knowledge,
+        long chainLinkMillis) {
 
     /** What one source file was recognised as, and what loading it did. */
     public record SourceFileReport(String file, String description, LoadReport load) {

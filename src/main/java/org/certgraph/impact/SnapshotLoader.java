@@ -28,7 +28,31 @@ final class SnapshotLoader {
         this.graph = graph;
     }
 
+    /**
+     * The snapshot at {@code at}: a copy of the one read last, unless an import changed the
+     * graph since (see impact-version.cypher). Reading it costs seconds on a large estate;
+     * checking whether it is still current is one small query.
+     */
     Snapshot load(Instant at) {
+        List<Object> version = graph.read("impact-version", Map.of(), rs -> rs.get(0).values()
+                .stream().map(Value::asObject).toList());
+        Cached current = cached;
+        if (current == null || !current.version().equals(version)) {
+            current = new Cached(version, read(at));
+            cached = current;
+        }
+        Snapshot copy = current.snapshot().copy();
+        copy.at = at;
+        return copy;
+    }
+
+    /** The last snapshot read and the version of the graph it was read from. */
+    private record Cached(List<Object> version, Snapshot snapshot) {
+    }
+
+    private volatile Cached cached;
+
+    private Snapshot read(Instant at) {
         Map<String, Cert> certs = certificates(null);
         Map<String, Service> services = new LinkedHashMap<>();
         graph.read("impact-services", Map.of(), rs -> {
@@ -79,12 +103,16 @@ final class SnapshotLoader {
         return snapshot;
     }
 
-    /** Certificates the snapshot lacks (named by a change), with their issuers. */
+    /**
+     * Every certificate verdicts can depend on (extra null), or only the named certificates
+     * that the snapshot lacks (named by a change), with their issuers.
+     */
     Map<String, Cert> certificates(Collection<String> extra) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("sha1s", extra == null ? null : List.copyOf(extra));
+        Map<String, Object> params = extra == null ? Map.of()
+                : Map.of("sha1s", List.copyOf(extra));
         Map<String, Cert> certs = new HashMap<>();
-        graph.read("impact-certificates", params, rs -> {
+        graph.read(extra == null ? "impact-certificates" : "impact-certificates-named", params,
+                rs -> {
             for (Record r : rs) {
                 Cert c = new Cert(r.get("sha1").asString(), text(r.get("subject")),
                         instant(r.get("notBefore")), instant(r.get("notAfter")),

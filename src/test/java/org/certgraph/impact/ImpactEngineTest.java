@@ -238,6 +238,24 @@ class ImpactEngineTest {
                 .hasMessageContaining("has no field servr");
     }
 
+    @Test
+    void answersFollowImportsAndEditsMadeInTheGraph() {
+        assignBoth(serverCert(ca));
+        estate.phones("Phone", "1.0", MODERN, POOL, 5, LIST);
+        assertThat(engine.dependencies(null)).singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(Status.OK));
+
+        estate.phones("Other", "2.0", MODERN, POOL, 3, LIST);
+        assertThat(engine.dependencies(null)).hasSize(2);
+
+        try (var session = graph.graph().driver().session(graph.graph().sessionConfig())) {
+            session.run("MATCH (:TrustList {id: $id})-[r:TRUSTS]->() DELETE r",
+                    Map.of("id", LIST)).consume();
+        }
+        assertThat(engine.dependencies(null)).hasSize(2)
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(Status.OUTAGE));
+    }
+
     private void assignBoth(TestCert cert) {
         estate.assign("s1.example.com", "Web", cert);
         estate.assign("s2.example.com", "Web", cert);
