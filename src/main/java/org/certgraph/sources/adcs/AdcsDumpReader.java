@@ -425,8 +425,9 @@ public final class AdcsDumpReader implements SourceReader {
                 return dates.parse(value);
             } catch (DateTimeException e) {
                 issues.add("the " + column.english() + " \"" + value + "\" is not a date in the"
-                        + " file's format (" + dates.describe() + "); correct the cell, or pass"
-                        + " the format with --date-format \"dd/MM/yyyy HH:mm\"");
+                        + " format the file's dates are read with (" + dates.describe()
+                        + "); correct the cell, or give the server's format with --date-format,"
+                        + " a java.time pattern such as \"M/d/yyyy h:mm a\"");
                 return null;
             }
         }

@@ -43,7 +43,7 @@ public final class InventoryReader implements SourceReader {
     private static final Pattern RECOGNISED =
             Pattern.compile("(?m)^certgraph-inventory\\s*:\\s*[\"']?\\d+[\"']?\\s*(#.*)?$");
     private static final Pattern FQDN =
-            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "top", Set.of(VERSION_KEY, "servers", "pools", "services", "assignments",

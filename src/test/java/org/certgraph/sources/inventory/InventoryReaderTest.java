@@ -130,4 +130,20 @@ class InventoryReaderTest {
         assertThat(reader.recognises("servers:\n  certgraph-inventory: 1\n")).isFalse();
         assertThat(reader.recognises("certgraph-knowledge: 1\n")).isFalse();
     }
+
+    @Test
+    void aHostNameWithoutItsDomainIsAProblem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("short.yaml"),
+                "certgraph-inventory: 1\nservers:\n  - fqdn: srv02\n  - fqdn: srv03.contoso.com\n");
+        CollectingSink sink = new CollectingSink();
+
+        new InventoryReader().read(file, ReadOptions.NONE, sink);
+
+        assertThat(sink.problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3L);
+            assertThat(p.message()).contains("\"srv02\" is not a host name");
+        });
+        assertThat(sink.nodes(Model.SERVER)).containsOnlyKeys("srv03.contoso.com");
+    }
 }
