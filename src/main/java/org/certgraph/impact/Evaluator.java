@@ -42,9 +42,11 @@ final class Evaluator {
     List<Dependency> evaluate(Snapshot s) {
         List<Dependency> result = new ArrayList<>();
         Map<String, ServerVerdict> cache = new HashMap<>();
+        Map<List<String>, Set<String>> anchorsByLists = new HashMap<>();
         for (Party party : s.parties) {
-            Set<String> anchors = s.anchors(party);
-            String anchorKey = String.valueOf(anchors.hashCode()) + "/" + anchors.size();
+            List<String> lists = s.trustListsOf(party);
+            Set<String> anchors = anchorsByLists.computeIfAbsent(lists, k -> s.anchors(party));
+            String anchorKey = lists.toString();
             for (String serviceId : party.services()) {
                 Service service = s.services.get(serviceId);
                 if (service == null) {

@@ -2,6 +2,7 @@ package org.certgraph.impact;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class ImpactEngine {
 
     /** Every dependency and its verdict at {@code at} (null for now). */
     public List<Dependency> dependencies(Instant at) {
-        return evaluator.evaluate(loader.load(when(at)));
+        return baseline(loader.load(when(at)));
     }
 
     /** What the changes, applied together, do to every dependency. */
@@ -56,7 +57,7 @@ public final class ImpactEngine {
             changes.apply(c, after);
             applied.add(c);
         }
-        return diff(applied, before, evaluator.evaluate(before), evaluator.evaluate(after));
+        return diff(applied, before, baseline(before), evaluator.evaluate(after));
     }
 
     /** The steps applied in order; each step's verdicts include every step before it. */
@@ -66,7 +67,7 @@ public final class ImpactEngine {
 
     private Plan plan(Snapshot base, List<Change> steps, List<Blocker> blockers) {
         Snapshot current = base;
-        List<Dependency> currentVerdicts = evaluator.evaluate(base);
+        List<Dependency> currentVerdicts = baseline(base);
         List<PlanStep> result = new ArrayList<>();
         Status worst = worst(currentVerdicts);
         int number = 0;
@@ -172,6 +173,27 @@ public final class ImpactEngine {
                 Notes.of(applied, before, old, now));
     }
 
+    /**
+     * The verdicts of the graph as it is, at the snapshot's time: every question needs them
+     * and they do not depend on the question, so they are kept until the graph or the time
+     * changes.
+     */
+    private List<Dependency> baseline(Snapshot unchanged) {
+        Baseline current = baseline;
+        if (current == null || current.origin() != unchanged.origin
+                || !current.at().equals(unchanged.at)) {
+            current = new Baseline(unchanged.origin, unchanged.at,
+                    evaluator.evaluate(unchanged));
+            baseline = current;
+        }
+        return current.verdicts();
+    }
+
+    private record Baseline(Snapshot origin, Instant at, List<Dependency> verdicts) {
+    }
+
+    private volatile Baseline baseline;
+
     private static Status worst(List<Dependency> verdicts) {
         Status worst = Status.OK;
         for (Dependency d : verdicts) {
@@ -191,8 +213,9 @@ public final class ImpactEngine {
         return counts;
     }
 
+    /** The evaluation time: the one asked for, or now to the minute. */
     private static Instant when(Instant at) {
-        return at != null ? at : Instant.now();
+        return at != null ? at : Instant.now().truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** The target PKI: its root(s) and every CA certificate that chains to them. */

@@ -85,6 +85,8 @@ final class Snapshot {
     final Set<String> removed;
     final Map<String, List<String>> published = new HashMap<>();
     Instant at;
+    /** The snapshot as read from the graph that this one is a copy of (itself when read). */
+    Snapshot origin = this;
 
     Snapshot(Map<String, Cert> certs, Map<String, Service> services,
              Map<String, Map<String, String>> assignments, Map<String, TrustList> trustLists,
@@ -111,6 +113,7 @@ final class Snapshot {
                 list.scope(), list.server(), new LinkedHashMap<>(list.entries()))));
         Snapshot copy = new Snapshot(new HashMap<>(certs), services, a, t, poolSites,
                 new ArrayList<>(parties), new HashMap<>(firmware), at);
+        copy.origin = origin;
         copy.offline.addAll(offline);
         copy.published.putAll(published);
         copy.removed.addAll(removed);
