@@ -14,6 +14,8 @@ import org.certgraph.core.EstateNodes.ServerNode;
 import org.certgraph.core.EstateNodes.ServiceNode;
 import org.certgraph.impact.Change;
 import org.certgraph.impact.ChangeInputs;
+import org.certgraph.impact.Results.Blocker;
+import org.certgraph.impact.Results.Impact;
 import org.certgraph.impact.Results.PlanStep;
 import org.certgraph.impact.Verdicts.Dependency;
 import org.certgraph.impact.Verdicts.Status;
@@ -43,13 +45,13 @@ final class ImpactFields {
                 .dataFetcher("expiring", env -> core.expiring(env.<Integer>getArgument(
                         "withinDays"))));
         wiring.type("Impact", t -> t
-                .dataFetcher("changes", env -> specs(field(env, "changes"))));
+                .dataFetcher("changes", env -> specs(env.<Impact>getSource().changes())));
         wiring.type("PlanStep", t -> t
                 .dataFetcher("change", env -> spec(env.<PlanStep>getSource().change()))
                 .dataFetcher("backout", env -> specs(env.<PlanStep>getSource().backout()))
                 .dataFetcher("verdicts", env -> counts(env.<PlanStep>getSource().verdicts())));
         wiring.type("Blocker", t -> t
-                .dataFetcher("resolution", env -> specs(field(env, "resolution"))));
+                .dataFetcher("resolution", env -> specs(env.<Blocker>getSource().resolution())));
         wiring.type("Service", t -> t.dataFetcher("verdict", env -> worst(env,
                 d -> d.service().equals(env.<ServiceNode>getSource().id()))));
         wiring.type("Phone", t -> t.dataFetcher("verdict", env -> {
@@ -109,16 +111,6 @@ final class ImpactFields {
         List<Change> changes = new ArrayList<>();
         input.forEach(i -> changes.add(ChangeInputs.parse(i)));
         return changes;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> field(DataFetchingEnvironment env, String name) {
-        Object source = env.getSource();
-        try {
-            return (List<Map<String, Object>>) source.getClass().getMethod(name).invoke(source);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The answer's form of a change: {kind, description, fields…}. */

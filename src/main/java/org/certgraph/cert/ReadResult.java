@@ -20,9 +20,4 @@ public record ReadResult(
         certificates = List.copyOf(certificates);
         problems = List.copyOf(problems);
     }
-
-    /** True when the file was read without any problem. */
-    public boolean clean() {
-        return problems.isEmpty();
-    }
 }

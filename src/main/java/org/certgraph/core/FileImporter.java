@@ -229,8 +229,8 @@ final class FileImporter {
      * knowledge changed, every firmware is judged again.
      */
     private List<String> describeFirmware(FirmwareKnowledge knowledge, boolean all) {
-        List<Map<String, Object>> firmware = graph.read(
-                all ? "firmware-all" : "firmware-without-capability", Map.of(),
+        List<Map<String, Object>> firmware = graph.read("firmware-without-capability",
+                Map.of("all", all),
                 rs -> rs.stream().map(r -> Map.<String, Object>of("id", r.get("id").asString(),
                         "model", r.get("model").asString(), "version",
                         r.get("version").asString())).toList());

@@ -116,11 +116,6 @@ public final class Graph implements AutoCloseable {
         }
     }
 
-    /** Runs a named statement in a write transaction, ignoring what it returns. */
-    public void write(String name, Map<String, Object> params) {
-        write(name, params, records -> null);
-    }
-
     /** How many named statements this connection has run: a cheap round-trip counter. */
     public long statementsRun() {
         return statements.get();
@@ -132,11 +127,6 @@ public final class Graph implements AutoCloseable {
 
     public SessionConfig sessionConfig() {
         return SessionConfig.forDatabase(database);
-    }
-
-    /** The embedded database behind this graph, or null when it is external. */
-    public EmbeddedNeo4j embeddedNeo4j() {
-        return embedded;
     }
 
     @Override

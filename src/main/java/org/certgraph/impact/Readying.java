@@ -22,6 +22,7 @@ import org.certgraph.impact.Snapshot.Capability;
 import org.certgraph.impact.Snapshot.Cert;
 import org.certgraph.impact.Snapshot.Party;
 import org.certgraph.impact.Verdicts.Dependency;
+import org.certgraph.sources.phones.FirmwareVersion;
 
 /**
  * Works out what stands between the estate and a target PKI (readiness), and the order of
@@ -124,7 +125,8 @@ final class Readying {
                 .filter(e -> e.getValue().signatureHashes() != null
                         && e.getValue().signatureHashes().containsAll(targetHashes))
                 .map(e -> e.getKey().substring(model.length() + 1))
-                .min(Readying::compareVersions)
+                .filter(FirmwareVersion::isValid)
+                .min(Comparator.comparing(FirmwareVersion::parse))
                 .orElse(null);
     }
 
@@ -341,26 +343,5 @@ final class Readying {
             Cert c = s.certs.get(sha1);
             return (c == null ? "?" : c.subject()) + " (" + sha1 + ")";
         }).toList();
-    }
-
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? parse(x[i]) : 0;
-            long q = i < y.length ? parse(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
-            }
-        }
-        return 0;
-    }
-
-    private static long parse(String part) {
-        try {
-            return Long.parseLong(part.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -63,11 +63,6 @@ final class Snapshot {
                  String pool, long count, List<String> services, List<String> trustLists,
                  Capability capability) {
 
-        /** How people read it: "HP 4120 4.0.7577.4372 @ pool01.contoso.com", or the FQDN. */
-        String label() {
-            return kind.equals("PHONE") ? model + " " + version + " @ " + pool : key;
-        }
-
         Party withFirmware(String firmwareId, String newVersion, Capability newCapability) {
             return new Party(key, kind, model, firmwareId, newVersion, pool, count, services,
                     trustLists, newCapability);
