@@ -1,4 +1,8 @@
 // Constraints and indexes, applied at every start; each statement is idempotent.
+// Certificates are indexed only where a query starts from them: issuers are found in memory
+// (IssuerIndex) and children by their authority key id or issuer name, so the subject key id,
+// subject name and signature hash of a million leaves are not indexed; graphs made by earlier
+// versions lose those indexes here.
 // params: none
 // returns: nothing
 CREATE CONSTRAINT certificate_sha1 IF NOT EXISTS
@@ -29,17 +33,14 @@ CREATE CONSTRAINT site_knowledge_id IF NOT EXISTS
 FOR (n:SiteKnowledge) REQUIRE n.id IS UNIQUE;
 CREATE INDEX template_oid IF NOT EXISTS
 FOR (n:Template) ON (n.oid);
-CREATE INDEX certificate_subject_key_id IF NOT EXISTS
-FOR (c:Certificate) ON (c.subjectKeyId);
 CREATE INDEX certificate_authority_key_id IF NOT EXISTS
 FOR (c:Certificate) ON (c.authorityKeyId);
-CREATE INDEX certificate_subject_key IF NOT EXISTS
-FOR (c:Certificate) ON (c.subjectKey);
 CREATE INDEX certificate_issuer_key IF NOT EXISTS
 FOR (c:Certificate) ON (c.issuerKey);
 CREATE INDEX certificate_sha256 IF NOT EXISTS
 FOR (c:Certificate) ON (c.sha256);
 CREATE INDEX certificate_not_after IF NOT EXISTS
 FOR (c:Certificate) ON (c.notAfter);
-CREATE INDEX certificate_signature_hash IF NOT EXISTS
-FOR (c:Certificate) ON (c.signatureHash);
+DROP INDEX certificate_subject_key_id IF EXISTS;
+DROP INDEX certificate_subject_key IF EXISTS;
+DROP INDEX certificate_signature_hash IF EXISTS;

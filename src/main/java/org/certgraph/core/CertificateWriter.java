@@ -5,26 +5,36 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.certgraph.cert.CertificateFacts;
 import org.certgraph.graph.Graph;
+import org.neo4j.driver.Record;
 
-/** Writes certificates with their bytes, then links the new ones into their chains. */
+/**
+ * Writes certificates with their bytes, together with the verified issuer links of the ones new
+ * to the graph, in one transaction per batch: a certificate is never stored without the links
+ * that were found for it.
+ */
 final class CertificateWriter {
 
-    /** What one batch did: certificates new to the graph, and new verified issuer links. */
+    /** What one batch did: certificates new to the graph, and verified issuer links written. */
     record Written(int created, int links) {
     }
 
     private final Graph graph;
+    private final IssuerIndex issuers;
     private final ChainLinker linker;
     private long linkNanos;
 
-    CertificateWriter(Graph graph) {
+    CertificateWriter(Graph graph, IssuerIndex issuers) {
         this.graph = graph;
-        this.linker = new ChainLinker(graph);
+        this.issuers = issuers;
+        this.linker = new ChainLinker(graph, issuers);
     }
 
     Written write(Collection<CertificateFacts> batch, String source, String stamp,
@@ -32,23 +42,31 @@ final class CertificateWriter {
         if (batch.isEmpty()) {
             return new Written(0, 0);
         }
-        Map<String, CertificateFacts> bySha1 = new HashMap<>();
-        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-        for (CertificateFacts c : batch) {
-            if (bySha1.put(c.sha1(), c) == null) {
-                rows.add(row(c));
-            }
-        }
-        List<CertificateFacts> created = graph.write("certificates-upsert",
-                Map.of("rows", rows, "source", source, "stamp", stamp, "now", now),
-                records -> records.stream()
-                        .filter(r -> r.get("created").asBoolean())
-                        .map(r -> bySha1.get(r.get("sha1").asString()))
-                        .toList());
+        Map<String, CertificateFacts> bySha1 = new LinkedHashMap<>();
+        batch.forEach(c -> bySha1.putIfAbsent(c.sha1(), c));
+        Set<String> known = graph.read("certificates-known",
+                Map.of("sha1s", List.copyOf(bySha1.keySet())),
+                records -> records.stream().map(r -> r.get("sha1").asString())
+                        .collect(Collectors.toSet()));
+        List<CertificateFacts> created = bySha1.values().stream()
+                .filter(c -> !known.contains(c.sha1())).toList();
+
         long start = System.nanoTime();
-        int links = linker.link(created, now);
+        issuers.addAll(bySha1.values());
+        List<Map<String, Object>> links = linker.links(created);
         linkNanos += System.nanoTime() - start;
-        return new Written(created.size(), links);
+
+        List<Map<String, Object>> rows = new ArrayList<>(bySha1.size());
+        bySha1.values().forEach(c -> rows.add(row(c)));
+        List<Graph.Step> steps = new ArrayList<>(2);
+        steps.add(new Graph.Step("certificates-upsert",
+                Map.of("rows", rows, "source", source, "stamp", stamp, "now", now)));
+        if (!links.isEmpty()) {
+            steps.add(new Graph.Step("chain-link", Map.of("links", links, "now", now)));
+        }
+        List<List<Record>> results = graph.writeTogether(steps);
+        int written = links.isEmpty() ? 0 : results.get(1).get(0).get("written").asInt();
+        return new Written(created.size(), written);
     }
 
     /** Time spent linking chains so far, in nanoseconds. */
@@ -58,6 +76,7 @@ final class CertificateWriter {
 
     private static Map<String, Object> row(CertificateFacts c) {
         Map<String, Object> props = new HashMap<>();
+        props.put("sha1", c.sha1());
         props.put("sha256", c.sha256());
         props.put("serialNumber", c.serialNumber());
         props.put("subject", c.subject());
@@ -80,12 +99,9 @@ final class CertificateWriter {
         props.put("selfSigned", c.selfSigned());
         props.put("version", c.version());
         props.put("der", c.der());
-        Map<String, Object> row = new HashMap<>();
-        row.put("sha1", c.sha1());
-        row.put("props", props);
-        row.put("isCA", c.isCA());
-        row.put("root", c.selfSigned());
-        row.put("leaf", !c.isCA() && !c.selfSigned());
-        return row;
+        props.put("ca", c.isCA());
+        props.put("root", c.selfSigned());
+        props.put("leaf", !c.isCA() && !c.selfSigned());
+        return props;
     }
 }

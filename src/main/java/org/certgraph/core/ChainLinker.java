@@ -1,10 +1,10 @@
 package org.certgraph.core;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.certgraph.cert.CertificateFacts;
 import org.certgraph.cert.Verifier;
@@ -12,11 +12,11 @@ import org.certgraph.graph.Graph;
 import org.neo4j.driver.Record;
 
 /**
- * Links certificates to the certificates that issued them, in both directions: new children to
- * issuers already in the graph, and new issuers to children already in the graph. Candidates
- * come from indexes on key ids and canonical names; an {@code ISSUED_BY} edge is written only
- * when the issuer's public key verifies the child's signature. Self-signed certificates get no
- * issuer edge: they are the end of every chain.
+ * Finds the verified issuer links of new certificates, in both directions: new children to
+ * issuers the graph or this import already holds (from the in-memory {@link IssuerIndex}), and
+ * new issuers to children already in the graph (from indexes on key ids and canonical names).
+ * A link counts only when the issuer's public key verifies the child's signature. Self-signed
+ * certificates get no issuer link: they are the end of every chain.
  */
 final class ChainLinker {
 
@@ -24,51 +24,34 @@ final class ChainLinker {
     private static final int PARALLEL_FROM = 64;
 
     private final Graph graph;
+    private final IssuerIndex issuers;
 
-    ChainLinker(Graph graph) {
+    ChainLinker(Graph graph, IssuerIndex issuers) {
         this.graph = graph;
+        this.issuers = issuers;
     }
 
-    /** Links the given certificates, which are already nodes; returns the new edge count. */
-    int link(List<CertificateFacts> certificates, OffsetDateTime now) {
+    /**
+     * The verified links of the given certificates, new to the graph, as {child, issuer} rows.
+     * The batch's own issuers must already be in the index.
+     */
+    List<Map<String, Object>> links(List<CertificateFacts> certificates) {
         Map<String, CertificateFacts> bySha1 = new HashMap<>();
         certificates.forEach(c -> bySha1.put(c.sha1(), c));
-
-        List<Map<String, Object>> links = new ArrayList<>();
-        links.addAll(verifiedIssuers(bySha1));
+        List<Map<String, Object>> links = new ArrayList<>(verifiedIssuers(certificates));
         links.addAll(verifiedChildren(bySha1));
-        if (links.isEmpty()) {
-            return 0;
-        }
-        return graph.write("chain-link", Map.of("links", links, "now", now),
-                records -> records.get(0).get("created").asInt());
+        return links;
     }
 
-    private List<Map<String, Object>> verifiedIssuers(Map<String, CertificateFacts> bySha1) {
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (CertificateFacts c : bySha1.values()) {
+    private List<Map<String, Object>> verifiedIssuers(List<CertificateFacts> certificates) {
+        List<Check> checks = new ArrayList<>(certificates.size());
+        for (CertificateFacts c : certificates) {
             if (c.selfSigned()) {
                 continue;
             }
-            Map<String, Object> row = new HashMap<>();
-            row.put("sha1", c.sha1());
-            row.put("aki", c.authorityKeyId());
-            row.put("issuerKey", c.issuerKey());
-            children.add(row);
-        }
-        if (children.isEmpty()) {
-            return List.of();
-        }
-        List<Record> candidates = graph.read("chain-issuer-candidates",
-                Map.of("children", children), records -> records);
-        Map<String, Verifier> verifiers = new HashMap<>();
-        List<Check> checks = new ArrayList<>(candidates.size());
-        for (Record r : candidates) {
-            String issuer = r.get("issuer").asString();
-            Verifier key = verifiers.computeIfAbsent(issuer,
-                    k -> Verifier.forIssuer(r.get("issuerDer").asByteArray()));
-            String child = r.get("child").asString();
-            checks.add(new Check(child, issuer, key, bySha1.get(child).der()));
+            for (IssuerIndex.Issuer issuer : issuers.candidates(c)) {
+                checks.add(new Check(c.sha1(), issuer.sha1, issuer::verifier, c.der()));
+            }
         }
         return verified(checks);
     }
@@ -76,7 +59,7 @@ final class ChainLinker {
     private List<Map<String, Object>> verifiedChildren(Map<String, CertificateFacts> bySha1) {
         List<Map<String, Object>> issuers = new ArrayList<>();
         for (CertificateFacts c : bySha1.values()) {
-            if (!mayIssue(c)) {
+            if (!IssuerIndex.mayIssue(c)) {
                 continue;
             }
             Map<String, Object> row = new HashMap<>();
@@ -100,13 +83,13 @@ final class ChainLinker {
             }
             Verifier key = verifiers.computeIfAbsent(issuer,
                     k -> Verifier.forIssuer(bySha1.get(k).der()));
-            checks.add(new Check(child, issuer, key, r.get("childDer").asByteArray()));
+            checks.add(new Check(child, issuer, () -> key, r.get("childDer").asByteArray()));
         }
         return verified(checks);
     }
 
     /** A candidate link: whether {@code key} verifies the signature of {@code childDer}. */
-    private record Check(String child, String issuer, Verifier key, byte[] childDer) {
+    private record Check(String child, String issuer, Supplier<Verifier> key, byte[] childDer) {
     }
 
     /**
@@ -116,13 +99,8 @@ final class ChainLinker {
      */
     private static List<Map<String, Object>> verified(List<Check> checks) {
         var stream = checks.size() >= PARALLEL_FROM ? checks.parallelStream() : checks.stream();
-        return stream.filter(c -> c.key().verifies(c.childDer()))
+        return stream.filter(c -> c.key().get().verifies(c.childDer()))
                 .map(c -> Map.<String, Object>of("child", c.child(), "issuer", c.issuer()))
                 .toList();
-    }
-
-    /** CA certificates, and version 1 certificates that predate the CA flag. */
-    private static boolean mayIssue(CertificateFacts c) {
-        return c.isCA() || c.version() < 3 || c.keyUsages().contains("keyCertSign");
     }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import org.certgraph.cert.CertificateFacts;
 import org.certgraph.graph.Graph;
@@ -29,10 +32,17 @@ import org.certgraph.sources.Model;
  *
  * <p>Within a batch, certificates and nodes are written before relationships, so a relationship
  * may name nodes handed over earlier in the same file.
+ *
+ * <p>Batches are written by one writer thread, in the order they were filled, while the reader
+ * goes on parsing the next one: reading a file and writing it to Neo4j overlap, which on a
+ * machine with few cores is most of the gain. At most {@value #IN_FLIGHT} batches wait, so memory
+ * stays bounded however large the file. A write that fails is reported to the reader at its
+ * next batch or at {@link #finish()}.
  */
 final class FactLoader implements FactSink {
 
     private static final int BATCH = 5_000;
+    private static final int IN_FLIGHT = 2;
 
     private final Graph graph;
     private final CertificateWriter certificates;
@@ -60,6 +70,11 @@ final class FactLoader implements FactSink {
     private final Set<String> labels = new LinkedHashSet<>();
     private final Set<String> types = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    /** Problems the writer thread found; merged into {@link #problems} once it is done. */
+    private final List<String> writeProblems = new ArrayList<>();
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private ExecutorService writer;
+    private volatile RuntimeException writeFailure;
     /** What earlier imports of this source wrote: all that this import may withdraw. */
     private final Set<String> previousLabels = new LinkedHashSet<>();
     private final Set<String> previousTypes = new LinkedHashSet<>();
@@ -68,13 +83,14 @@ final class FactLoader implements FactSink {
     private final Set<String> recordedTypes = new HashSet<>();
 
     /**
+     * @param issuers the certificates that may issue others, shared by the loaders of one run
      * @param cleanup whether this source replaces what it said before (false for sources that
      *     only add, such as loose certificate files)
      * @param file what the facts were read from, for the record
      */
-    FactLoader(Graph graph, boolean cleanup, String file) {
+    FactLoader(Graph graph, IssuerIndex issuers, boolean cleanup, String file) {
         this.graph = graph;
-        this.certificates = new CertificateWriter(graph);
+        this.certificates = new CertificateWriter(graph, issuers);
         this.cleanup = cleanup;
         this.file = file;
     }
@@ -173,6 +189,9 @@ final class FactLoader implements FactSink {
                     List.copyOf(problems), false);
         }
         flush();
+        close();
+        problems.addAll(writeProblems);
+        writeProblems.clear();
         Map<String, Integer> removed = new TreeMap<>();
         boolean skipped = false;
         List<String> everLabels = new ArrayList<>(labels);
@@ -234,28 +253,91 @@ final class FactLoader implements FactSink {
         }
     }
 
+    /** Hands what is buffered to the writer thread, waiting while too many batches wait. */
     private void flush() {
-        recordAhead();
-        CertificateWriter.Written written = certificates.write(certBatch.values(), source, stamp,
+        Batch batch = new Batch(List.copyOf(certBatch.values()), List.copyOf(refBatch),
+                new LinkedHashMap<>(nodeBatch), new LinkedHashMap<>(relBatch));
+        certBatch.clear();
+        refBatch.clear();
+        nodeBatch.clear();
+        relBatch.clear();
+        buffered = 0;
+        rethrow();
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "certgraph-writer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        inFlight.acquireUninterruptibly();
+        writer.execute(() -> {
+            try {
+                if (writeFailure == null) {
+                    write(batch);
+                }
+            } catch (RuntimeException e) {
+                writeFailure = e;
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /**
+     * Waits until every batch handed over is written and stops the writer thread; a write that
+     * failed is thrown here. Safe to call more than once.
+     */
+    void close() {
+        if (writer != null) {
+            inFlight.acquireUninterruptibly(IN_FLIGHT);
+            inFlight.release(IN_FLIGHT);
+            writer.shutdown();
+            writer = null;
+        }
+        rethrow();
+    }
+
+    private void rethrow() {
+        RuntimeException failure = writeFailure;
+        if (failure != null) {
+            writeFailure = null;
+            throw failure;
+        }
+    }
+
+    /** One batch of facts, as the reader handed them over. */
+    private record Batch(List<CertificateFacts> certs, List<String> refs,
+                         Map<String, Map<String, Map<String, Object>>> nodes,
+                         Map<List<String>, Map<List<Object>, Map<String, Object>>> rels) {
+        boolean isEmpty() {
+            return certs.isEmpty() && refs.isEmpty() && nodes.isEmpty() && rels.isEmpty();
+        }
+    }
+
+    /** Writes one batch; runs on the writer thread only. */
+    private void write(Batch batch) {
+        recordAhead(batch);
+        CertificateWriter.Written written = certificates.write(batch.certs(), source, stamp,
                 now);
         certificatesNew += written.created();
         chainLinks += written.links();
-        certBatch.clear();
 
-        if (!refBatch.isEmpty()) {
-            graph.write("facts-certificate-refs", Map.of("sha1s", List.copyOf(refBatch),
+        if (!batch.refs().isEmpty()) {
+            graph.write("facts-certificate-refs", Map.of("sha1s", batch.refs(),
                     "source", source, "stamp", stamp, "now", now), rs -> null);
-            refBatch.clear();
         }
-        for (var entry : nodeBatch.entrySet()) {
+        for (var entry : batch.nodes().entrySet()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             entry.getValue().forEach((key, props) -> rows.add(Map.of("key", key, "props", props)));
             graph.writeText(CypherNames.forLabel("facts-nodes", entry.getKey()), Map.of(
                     "rows", rows, "source", source, "stamp", stamp, "now", now), rs -> null);
             nodes.merge(entry.getKey(), rows.size(), Integer::sum);
         }
-        nodeBatch.clear();
-        for (var entry : relBatch.entrySet()) {
+        for (var entry : batch.rels().entrySet()) {
             String type = entry.getKey().get(0);
             boolean keyed = !Model.RELATIONSHIP_KEYS.get(type).isEmpty();
             String statement = CypherNames.forRelationship(
@@ -269,25 +351,23 @@ final class FactLoader implements FactSink {
             relsCreated.merge(type, counts[1], Integer::sum);
             int missing = rows.size() - counts[0];
             if (missing > 0) {
-                problems.add(file + ": " + missing + " " + type + " relationship(s) name a "
+                writeProblems.add(file + ": " + missing + " " + type + " relationship(s) name a "
                         + entry.getKey().get(1) + " or " + entry.getKey().get(2)
                         + " that is not in the graph; they were skipped.");
             }
         }
-        relBatch.clear();
-        buffered = 0;
     }
 
     /** Records the labels and types this batch writes that the source has not recorded. */
-    private void recordAhead() {
+    private void recordAhead(Batch batch) {
         List<String> newLabels = new ArrayList<>();
-        if (!certBatch.isEmpty() || !refBatch.isEmpty()) {
+        if (!batch.certs().isEmpty() || !batch.refs().isEmpty()) {
             newLabels.add(Model.CERTIFICATE);
         }
-        newLabels.addAll(nodeBatch.keySet());
+        newLabels.addAll(batch.nodes().keySet());
         newLabels.removeAll(recordedLabels);
         List<String> newTypes = new ArrayList<>();
-        relBatch.keySet().forEach(k -> newTypes.add(k.get(0)));
+        batch.rels().keySet().forEach(k -> newTypes.add(k.get(0)));
         newTypes.removeAll(recordedTypes);
         if (newLabels.isEmpty() && newTypes.isEmpty()) {
             return;

@@ -57,7 +57,8 @@ final class FileImporter {
 
         List<SourceFileReport> sources = new ArrayList<>();
         LongAdder linkNanos = new LongAdder();
-        CertificateFiles certificates = new CertificateFiles(request, problems);
+        IssuerIndex issuers = new IssuerIndex(graph);
+        CertificateFiles certificates = new CertificateFiles(request, issuers, problems);
         int filesWithProblems = 0;
         for (Path file : files) {
             SourceReader reader = forced ? readers.stream().findFirst().orElse(null)
@@ -66,7 +67,7 @@ final class FileImporter {
                 filesWithProblems += certificates.read(file, progress) ? 0 : 1;
                 continue;
             }
-            SourceFileReport report = loadSource(file, reader, request, linkNanos);
+            SourceFileReport report = loadSource(file, reader, request, issuers, linkNanos);
             sources.add(report);
             problems.addAll(report.load().problems());
             filesWithProblems += report.load().problems().isEmpty() ? 0 : 1;
@@ -88,11 +89,16 @@ final class FileImporter {
     }
 
     private SourceFileReport loadSource(Path file, SourceReader reader, ImportRequest request,
-                                        LongAdder linkNanos) {
-        FactLoader loader = new FactLoader(graph, true, file.toString());
+                                        IssuerIndex issuers, LongAdder linkNanos) {
+        FactLoader loader = new FactLoader(graph, issuers, true, file.toString());
         try {
             return loadSource(file, reader, request, loader);
         } finally {
+            try {
+                loader.close();
+            } catch (RuntimeException alreadyReported) {
+                // the failure that ended the read is the one on its way to the user
+            }
             linkNanos.add(loader.chainLinkNanos());
         }
     }
@@ -102,9 +108,11 @@ final class FileImporter {
         try {
             reader.read(file, request.options(), loader);
         } catch (SourceReadException e) {
+            loader.close();
             return new SourceFileReport(file.toString(), reader.description(),
                     failed(e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
+            loader.close();
             return new SourceFileReport(file.toString(), reader.description(), failed(file
                     + ": cannot be read (" + e.getMessage() + "); nothing of it was loaded."));
         }
@@ -237,7 +245,8 @@ final class FileImporter {
         if (firmware.isEmpty()) {
             return List.of();
         }
-        FactLoader loader = new FactLoader(graph, false, "firmware knowledge");
+        FactLoader loader = new FactLoader(graph, new IssuerIndex(graph), false,
+                "firmware knowledge");
         loader.begin(KNOWLEDGE_SOURCE);
         for (Map<String, Object> f : firmware) {
             String version = (String) f.get("version");
@@ -267,11 +276,12 @@ final class FileImporter {
         private final CertificateReader reader;
         private final String list;
 
-        CertificateFiles(ImportRequest request, List<String> expandProblems) {
+        CertificateFiles(ImportRequest request, IssuerIndex issuers,
+                         List<String> expandProblems) {
             this.request = request;
             this.list = request.trustList();
             this.reader = new CertificateReader(request.password());
-            this.loader = new FactLoader(graph, list != null, request.paths().stream()
+            this.loader = new FactLoader(graph, issuers, list != null, request.paths().stream()
                     .map(Path::toString).collect(Collectors.joining(", ")));
             loader.begin(list == null ? CERTIFICATE_SOURCE : "trust-list:" + list);
             if (list != null) {

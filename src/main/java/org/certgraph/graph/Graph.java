@@ -1,5 +1,6 @@
 package org.certgraph.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,6 +105,28 @@ public final class Graph implements AutoCloseable {
     public <T> T writeText(String statement, Map<String, Object> params,
                            Function<List<Record>, T> mapper) {
         return run(true, statement, params, mapper);
+    }
+
+    /** A named statement and its parameters, one of several run together. */
+    public record Step(String name, Map<String, Object> params) {
+    }
+
+    /**
+     * Runs named statements in order in one write transaction, so that all of them hold or
+     * none does; returns each statement's records.
+     */
+    public List<List<Record>> writeTogether(List<Step> steps) {
+        statements.addAndGet(steps.size());
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeWrite(tx -> {
+                List<List<Record>> results = new ArrayList<>(steps.size());
+                for (Step step : steps) {
+                    results.add(tx.run(CypherLibrary.statement(step.name()), step.params())
+                            .list());
+                }
+                return results;
+            });
+        }
     }
 
     private <T> T run(boolean write, String statement, Map<String, Object> params,

@@ -23,7 +23,8 @@ public final class EstateFixture {
 
     /** Loads facts as one source. */
     public void load(String source, Consumer<FactSink> facts) {
-        FactLoader loader = new FactLoader(graph.graph(), true, source);
+        FactLoader loader = new FactLoader(graph.graph(), new IssuerIndex(graph.graph()), true,
+                source);
         loader.begin(source);
         facts.accept(loader);
         LoadReport report = loader.finish();

@@ -135,7 +135,7 @@ class FactLoaderTest {
     }
 
     private LoadReport load(String source, Consumer<FactSink> facts) {
-        FactLoader loader = new FactLoader(graph.graph(), !source.equals("certificate-files"),
+        FactLoader loader = new FactLoader(graph.graph(), new IssuerIndex(graph.graph()), !source.equals("certificate-files"),
                 source + ".test");
         loader.begin(source);
         facts.accept(loader);
