@@ -126,6 +126,29 @@ class FactLoaderTest {
                 .containsExactlyInAnyOrder("Default", "WebServicesInternal");
     }
 
+    @Test
+    void aCaArrivingSeveralBatchesAfterItsChildrenInTheSameSourceStillLinksThem() {
+        TestCert root = TestPki.root("CN=Batch Root").build();
+        TestCert ca = root.intermediate("CN=Batch Issuing").build();
+        TestCert leaf = ca.leaf("CN=early.contoso.com").build();
+
+        LoadReport report = load("late-ca", sink -> {
+            sink.certificate(CertificateParser.parse(leaf.der()));
+            for (int i = 0; i < 6_000; i++) {
+                sink.node(Model.SERVER, "filler" + i + ".contoso.com", Map.of());
+            }
+            sink.certificate(CertificateParser.parse(ca.der()));
+            sink.certificate(CertificateParser.parse(root.der()));
+        });
+
+        assertThat(report.chainLinks()).isEqualTo(2);
+        assertThat(report.nodes()).containsEntry(Model.SERVER, 6_000);
+        assertThat(TestNeo4j.strings("MATCH (l:Certificate)-[:ISSUED_BY]->(i:Certificate) "
+                + "RETURN l.subject + ' by ' + i.subject")).containsExactlyInAnyOrder(
+                        "CN=early.contoso.com by CN=Batch Issuing",
+                        "CN=Batch Issuing by CN=Batch Root");
+    }
+
     private static void pool(FactSink sink, String pool, String... servers) {
         sink.node(Model.POOL, pool, Map.of("site", "Redmond"));
         for (String server : servers) {
@@ -135,8 +158,8 @@ class FactLoaderTest {
     }
 
     private LoadReport load(String source, Consumer<FactSink> facts) {
-        FactLoader loader = new FactLoader(graph.graph(), new IssuerIndex(graph.graph()), !source.equals("certificate-files"),
-                source + ".test");
+        FactLoader loader = new FactLoader(graph.graph(), new IssuerIndex(graph.graph()),
+                !source.equals("certificate-files"), source + ".test");
         loader.begin(source);
         facts.accept(loader);
         return loader.finish();
