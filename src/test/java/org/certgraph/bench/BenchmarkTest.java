@@ -34,7 +34,8 @@ class BenchmarkTest {
                 "readiness report (new root) p95",
                 "GraphQL / direct (p50)",
                 "naive PKIX / certgraph direct (p50)",
-                "heap peak",
+                "heap peak (in use at one instant)",
+                "heap peak left after a collection",
                 "resident memory peak (VmHWM)");
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).isNotNaN());
         assertThat(figures).filteredOn(f -> f.name().equals("verified issuer links (ISSUED_BY)"))
