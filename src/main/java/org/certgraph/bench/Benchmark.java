@@ -335,10 +335,12 @@ public final class Benchmark {
 
     private void importEstate(int size, CertGraph core, Path estate) {
         long t = System.nanoTime();
+        CpuUse cpu = CpuUse.start();
         ImportReport certs = core.importCertificates(ImportRequest.of(List.of(
                 estate.resolve("1-ca-certificates"), estate.resolve("2-adcs"))),
                 ImportProgress.NONE);
         double s = seconds(t);
+        Map<String, Double> cpuSeconds = cpu.stop();
         long links = core.graph().read("graph-stats", Map.of(),
                 rs -> rs.get(0).get("issuerLinks").asLong());
         int read = certs.certificatesRead() + certs.sources().stream()
@@ -351,6 +353,10 @@ public final class Benchmark {
         figure(size, "chain linking (inside the import)", certs.chainLinkMillis() / 1000.0,
                 "s");
         figure(size, "verified issuer links (ISSUED_BY)", links, "links");
+        double cpuTotal = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        figure(size, "import processor time, all threads", cpuTotal, "s");
+        cpuSeconds.forEach((kind, seconds) -> figure(size, "  " + kind, seconds, "s"));
+        figure(size, "import processor time per certificate", cpuTotal * 1e6 / read, "us");
         t = System.nanoTime();
         List<Path> rest = new ArrayList<>();
         for (String name : List.of("3-topology", "4-stores", "5-assignments", "6-webservice",
