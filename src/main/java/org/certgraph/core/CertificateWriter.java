@@ -16,14 +16,22 @@ import org.certgraph.graph.Graph;
 import org.neo4j.driver.Record;
 
 /**
- * Writes certificates with their bytes, together with the verified issuer links of the ones new
- * to the graph, in one transaction per batch: a certificate is never stored without the links
- * that were found for it.
+ * Plans the writing of certificates with their bytes, together with the verified issuer links
+ * of the ones new to the graph, for the batch's one transaction: a certificate is never stored
+ * without the links that were found for it.
  */
 final class CertificateWriter {
 
-    /** What one batch did: certificates new to the graph, and verified issuer links written. */
-    record Written(int created, int links) {
+    /**
+     * The statements that write one batch, to run in the batch's transaction, and the
+     * certificates in it that are new to the graph.
+     */
+    record Planned(List<Graph.Step> steps, int created) {
+
+        /** Verified issuer links written, from the records of the planned steps. */
+        int links(List<List<Record>> results) {
+            return steps.size() < 2 ? 0 : results.get(1).get(0).get("written").asInt();
+        }
     }
 
     private final Graph graph;
@@ -37,10 +45,14 @@ final class CertificateWriter {
         this.linker = new ChainLinker(graph, issuers);
     }
 
-    Written write(Collection<CertificateFacts> batch, String source, String stamp,
-                  OffsetDateTime now) {
+    /**
+     * Finds which certificates of the batch are new, and the verified issuer links of those,
+     * and returns the statements that write them all.
+     */
+    Planned plan(Collection<CertificateFacts> batch, String source, String stamp,
+                 OffsetDateTime now) {
         if (batch.isEmpty()) {
-            return new Written(0, 0);
+            return new Planned(List.of(), 0);
         }
         Map<String, CertificateFacts> bySha1 = new LinkedHashMap<>();
         batch.forEach(c -> bySha1.putIfAbsent(c.sha1(), c));
@@ -59,14 +71,12 @@ final class CertificateWriter {
         List<Map<String, Object>> rows = new ArrayList<>(bySha1.size());
         bySha1.values().forEach(c -> rows.add(row(c)));
         List<Graph.Step> steps = new ArrayList<>(2);
-        steps.add(new Graph.Step("certificates-upsert",
+        steps.add(Graph.Step.named("certificates-upsert",
                 Map.of("rows", rows, "source", source, "stamp", stamp, "now", now)));
         if (!links.isEmpty()) {
-            steps.add(new Graph.Step("chain-link", Map.of("links", links, "now", now)));
+            steps.add(Graph.Step.named("chain-link", Map.of("links", links, "now", now)));
         }
-        List<List<Record>> results = graph.writeTogether(steps);
-        int written = links.isEmpty() ? 0 : results.get(1).get(0).get("written").asInt();
-        return new Written(created.size(), written);
+        return new Planned(steps, created.size());
     }
 
     /** Time spent linking chains so far, in nanoseconds. */

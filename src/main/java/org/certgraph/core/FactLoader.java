@@ -22,6 +22,7 @@ import org.certgraph.cert.CertificateFacts;
 import org.certgraph.graph.Graph;
 import org.certgraph.sources.FactSink;
 import org.certgraph.sources.Model;
+import org.neo4j.driver.Record;
 
 /**
  * Loads the facts of one source into the graph, in batches, and then withdraws what the same
@@ -318,25 +319,28 @@ final class FactLoader implements FactSink {
         }
     }
 
-    /** Writes one batch; runs on the writer thread only. */
+    /**
+     * Writes one batch in one transaction, so that it holds entirely or not at all and costs
+     * one commit; runs on the writer thread only.
+     */
     private void write(Batch batch) {
         recordAhead(batch);
-        CertificateWriter.Written written = certificates.write(batch.certs(), source, stamp,
-                now);
-        certificatesNew += written.created();
-        chainLinks += written.links();
-
+        CertificateWriter.Planned certs = certificates.plan(batch.certs(), source, stamp, now);
+        List<Graph.Step> steps = new ArrayList<>(certs.steps());
+        Map<String, Object> bookkeeping = Map.of("source", source, "stamp", stamp, "now", now);
         if (!batch.refs().isEmpty()) {
-            graph.write("facts-certificate-refs", Map.of("sha1s", batch.refs(),
-                    "source", source, "stamp", stamp, "now", now), rs -> null);
+            steps.add(Graph.Step.named("facts-certificate-refs",
+                    with(bookkeeping, "sha1s", batch.refs())));
         }
         for (var entry : batch.nodes().entrySet()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             entry.getValue().forEach((key, props) -> rows.add(Map.of("key", key, "props", props)));
-            graph.writeText(CypherNames.forLabel("facts-nodes", entry.getKey()), Map.of(
-                    "rows", rows, "source", source, "stamp", stamp, "now", now), rs -> null);
-            nodes.merge(entry.getKey(), rows.size(), Integer::sum);
+            steps.add(new Graph.Step(CypherNames.forLabel("facts-nodes", entry.getKey()),
+                    with(bookkeeping, "rows", rows)));
         }
+        int firstRelationship = steps.size();
+        List<List<Object>> relKeys = new ArrayList<>();
+        List<Integer> relRows = new ArrayList<>();
         for (var entry : batch.rels().entrySet()) {
             String type = entry.getKey().get(0);
             boolean keyed = !Model.RELATIONSHIP_KEYS.get(type).isEmpty();
@@ -344,18 +348,36 @@ final class FactLoader implements FactSink {
                     keyed ? "facts-relationships-keyed" : "facts-relationships",
                     type, entry.getKey().get(1), entry.getKey().get(2));
             List<Map<String, Object>> rows = List.copyOf(entry.getValue().values());
-            int[] counts = graph.writeText(statement, Map.of("rows", rows,
-                    "source", source, "stamp", stamp, "now", now),
-                    rs -> new int[] {rs.get(0).get("written").asInt(),
-                        rs.get(0).get("created").asInt()});
-            relsCreated.merge(type, counts[1], Integer::sum);
-            int missing = rows.size() - counts[0];
+            steps.add(new Graph.Step(statement, with(bookkeeping, "rows", rows)));
+            relKeys.add(List.copyOf(entry.getKey()));
+            relRows.add(rows.size());
+        }
+        if (steps.isEmpty()) {
+            return;
+        }
+        List<List<Record>> results = graph.writeTogether(steps);
+
+        certificatesNew += certs.created();
+        chainLinks += certs.links(results);
+        batch.nodes().forEach((label, rows) -> nodes.merge(label, rows.size(), Integer::sum));
+        for (int i = 0; i < relKeys.size(); i++) {
+            List<Object> key = relKeys.get(i);
+            Record counts = results.get(firstRelationship + i).get(0);
+            relsCreated.merge((String) key.get(0), counts.get("created").asInt(), Integer::sum);
+            int missing = relRows.get(i) - counts.get("written").asInt();
             if (missing > 0) {
-                writeProblems.add(file + ": " + missing + " " + type + " relationship(s) name a "
-                        + entry.getKey().get(1) + " or " + entry.getKey().get(2)
-                        + " that is not in the graph; they were skipped.");
+                writeProblems.add(file + ": " + missing + " " + key.get(0) + " relationship(s) "
+                        + "name a " + key.get(1) + " or " + key.get(2) + " that is not in the "
+                        + "graph; they were skipped.");
             }
         }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> params, String key,
+                                            Object value) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put(key, value);
+        return all;
     }
 
     /** Records the labels and types this batch writes that the source has not recorded. */

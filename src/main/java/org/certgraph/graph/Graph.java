@@ -107,13 +107,21 @@ public final class Graph implements AutoCloseable {
         return run(true, statement, params, mapper);
     }
 
-    /** A named statement and its parameters, one of several run together. */
-    public record Step(String name, Map<String, Object> params) {
+    /**
+     * A statement and its parameters, one of several run together. The text is always from
+     * {@link CypherLibrary}, by name or with model names spliced in by the core's sanitiser.
+     */
+    public record Step(String statement, Map<String, Object> params) {
+
+        /** The named statement of {@code cypher/}. */
+        public static Step named(String name, Map<String, Object> params) {
+            return new Step(CypherLibrary.statement(name), params);
+        }
     }
 
     /**
-     * Runs named statements in order in one write transaction, so that all of them hold or
-     * none does; returns each statement's records.
+     * Runs statements in order in one write transaction, so that all of them hold or none
+     * does, at the cost of one commit; returns each statement's records.
      */
     public List<List<Record>> writeTogether(List<Step> steps) {
         statements.addAndGet(steps.size());
@@ -121,8 +129,7 @@ public final class Graph implements AutoCloseable {
             return session.executeWrite(tx -> {
                 List<List<Record>> results = new ArrayList<>(steps.size());
                 for (Step step : steps) {
-                    results.add(tx.run(CypherLibrary.statement(step.name()), step.params())
-                            .list());
+                    results.add(tx.run(step.statement(), step.params()).list());
                 }
                 return results;
             });
