@@ -3,6 +3,7 @@ package org.certgraph.impact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,14 +94,23 @@ final class SnapshotLoader {
         Map<String, Capability> firmware = firmware();
         List<Party> parties = new ArrayList<>(phones(firmware));
         parties.addAll(otherParties());
-        Snapshot snapshot = new Snapshot(certs, services, assignments, trustLists, sites, parties,
-                firmware, at);
+        Map<String, List<String>> published = new HashMap<>();
         graph.read("impact-authority-templates", Map.of(), rs -> {
-            rs.forEach(r -> snapshot.published.put(r.get("authority").asString(),
+            rs.forEach(r -> published.put(r.get("authority").asString(),
                     r.get("templates").asList(Value::asString)));
             return null;
         });
-        return snapshot;
+        assignments.replaceAll((server, uses) -> Collections.unmodifiableMap(uses));
+        trustLists.replaceAll((id, t) -> new TrustList(t.id(), t.kind(), t.scope(), t.server(),
+                Collections.unmodifiableMap(t.entries())));
+        // Copies of the hash maps, because the answers have always iterated copies, whose
+        // order can differ from that of the map they were copied from.
+        return new Snapshot(Collections.unmodifiableMap(new HashMap<>(certs)),
+                Collections.unmodifiableMap(services), Collections.unmodifiableMap(assignments),
+                Collections.unmodifiableMap(trustLists), Collections.unmodifiableMap(sites),
+                Collections.unmodifiableList(parties),
+                Collections.unmodifiableMap(new HashMap<>(firmware)),
+                Collections.unmodifiableMap(published), at);
     }
 
     /**
