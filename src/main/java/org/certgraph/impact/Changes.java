@@ -211,7 +211,7 @@ final class Changes {
 
     private void ensure(Snapshot s, String sha1) {
         if (!s.certs.containsKey(sha1)) {
-            s.addCertificates(loader.certificates(List.of(sha1)));
+            s.addCertificates(loader.named(s, sha1));
         }
     }
 
@@ -220,7 +220,7 @@ final class Changes {
         if (s.certs.containsKey(sha1)) {
             return sha1;
         }
-        var found = loader.certificates(List.of(sha1));
+        var found = loader.named(s, sha1);
         if (!found.containsKey(sha1)) {
             throw new IllegalArgumentException("No certificate with thumbprint " + thumbprint
                     + " is in the graph; import it first, or check the thumbprint.");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.certgraph.graph.Graph;
 import org.certgraph.impact.Snapshot.Capability;
@@ -39,7 +40,7 @@ final class SnapshotLoader {
                 .stream().map(Value::asObject).toList());
         Cached current = cached;
         if (current == null || !current.version().equals(version)) {
-            current = new Cached(version, read(at));
+            current = new Cached(version, read(at), new ConcurrentHashMap<>());
             cached = current;
         }
         Snapshot copy = current.snapshot().copy();
@@ -47,11 +48,38 @@ final class SnapshotLoader {
         return copy;
     }
 
-    /** The last snapshot read and the version of the graph it was read from. */
-    private record Cached(List<Object> version, Snapshot snapshot) {
+    /**
+     * The last snapshot read, the version of the graph it was read from, and the certificates
+     * looked up for changes to copies of it (by the thumbprint asked for).
+     */
+    private record Cached(List<Object> version, Snapshot snapshot,
+                          Map<String, Map<String, Cert>> named) {
     }
 
     private volatile Cached cached;
+
+    /** How many looked-up certificates are kept per snapshot, so the memory stays bounded. */
+    private static final int NAMED_LIMIT = 10_000;
+
+    /**
+     * A certificate that a change to {@code s} names, with its issuers, or nothing when the
+     * graph lacks it. What was looked up is kept with the snapshot it was looked up for: the
+     * same question asked again needs no query while the graph is unchanged.
+     */
+    Map<String, Cert> named(Snapshot s, String sha1) {
+        Cached current = cached;
+        if (current == null || current.snapshot() != s.origin) {
+            return certificates(List.of(sha1));
+        }
+        Map<String, Cert> found = current.named().get(sha1);
+        if (found == null) {
+            found = Collections.unmodifiableMap(certificates(List.of(sha1)));
+            if (current.named().size() < NAMED_LIMIT) {
+                current.named().put(sha1, found);
+            }
+        }
+        return found;
+    }
 
     private Snapshot read(Instant at) {
         Map<String, Cert> certs = certificates(null);
