@@ -2,6 +2,7 @@ package org.certgraph.impact;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -318,8 +319,9 @@ final class Readying {
                 Snapshot trial = state.copy();
                 Change removal = new RemoveTrust(id, sha1);
                 changes.apply(removal, trial);
-                List<Dependency> after = evaluator.evaluate(trial);
-                if (noWorse(verdicts, after)) {
+                BitSet affected = Affected.between(state, trial, Set.of(), Set.of());
+                List<Dependency> after = evaluator.update(trial, verdicts, affected);
+                if (noWorse(Comparison.of(trial, verdicts, after, affected))) {
                     removals.add(removal);
                     state = trial;
                     verdicts = after;
@@ -329,13 +331,10 @@ final class Readying {
         return removals;
     }
 
-    private static boolean noWorse(List<Dependency> before, List<Dependency> after) {
-        Map<String, Dependency> old = new HashMap<>();
-        before.forEach(d -> old.put(d.key(), d));
-        return after.stream().noneMatch(d -> {
-            Dependency b = old.get(d.key());
-            return b != null && d.status().worseThan(b.status());
-        });
+    private static boolean noWorse(Comparison compared) {
+        boolean[] worse = {false};
+        compared.forEach((b, d) -> worse[0] |= b != null && d.status().worseThan(b.status()));
+        return !worse[0];
     }
 
     private List<String> subjects(Set<String> sha1s) {

@@ -95,6 +95,7 @@ final class Snapshot {
     private boolean ownAssignments;
     private boolean ownTrustLists;
     private boolean ownParties;
+    private volatile Dependents dependents;
 
     Snapshot(Map<String, Cert> certs, Map<String, Service> services,
              Map<String, Map<String, String>> assignments, Map<String, TrustList> trustLists,
@@ -121,11 +122,33 @@ final class Snapshot {
         copy.origin = origin;
         copy.offline.addAll(offline);
         copy.removed.addAll(removed);
-        ownCerts = false;
-        ownAssignments = false;
-        ownTrustLists = false;
-        ownParties = false;
+        disown();
         return copy;
+    }
+
+    /** Makes the next write to a map now shared with a copy replace the map first. */
+    private void disown() {
+        // Only a copy that wrote owns anything; the snapshot read from the graph, which every
+        // question copies at once, is left unwritten.
+        if (ownCerts || ownAssignments || ownTrustLists || ownParties) {
+            ownCerts = false;
+            ownAssignments = false;
+            ownTrustLists = false;
+            ownParties = false;
+        }
+    }
+
+    /** Where each dependency of this snapshot (and of every copy of it) sits in a verdict list. */
+    Dependents dependents() {
+        if (origin != this) {
+            return origin.dependents();
+        }
+        Dependents d = dependents;
+        if (d == null) {
+            d = new Dependents(this);
+            dependents = d;
+        }
+        return d;
     }
 
     /** Adds certificates the snapshot lacks (named by a change); those it has stay as they are. */
@@ -242,10 +265,10 @@ final class Snapshot {
         return null;
     }
 
-    /** The roots a party trusts: anchor-store entries of its trust lists. */
-    Set<String> anchors(Party party) {
+    /** The roots trusted through some trust lists: their anchor-store entries. */
+    Set<String> anchors(List<String> lists) {
         Set<String> anchors = new HashSet<>();
-        for (String id : trustListsOf(party)) {
+        for (String id : lists) {
             TrustList list = trustLists.get(id);
             if (list == null) {
                 continue;
