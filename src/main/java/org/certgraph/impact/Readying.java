@@ -35,11 +35,18 @@ final class Readying {
     private final TargetPki pki;
     private final Evaluator evaluator;
     private final Set<String> targetHashes = new TreeSet<>();
+    /** The stores of each server, in the order of the snapshot's trust lists. */
+    private final Map<String, List<Snapshot.TrustList>> stores = new HashMap<>();
 
     Readying(Snapshot s, TargetPki pki, Evaluator evaluator) {
         this.s = s;
         this.pki = pki;
         this.evaluator = evaluator;
+        for (Snapshot.TrustList list : s.trustLists.values()) {
+            if (list.server() != null) {
+                stores.computeIfAbsent(list.server(), k -> new ArrayList<>()).add(list);
+            }
+        }
         for (String sha1 : pki.certificates()) {
             Cert c = s.certs.get(sha1);
             if (c != null && !c.selfSigned() && c.signatureHash() != null) {
@@ -226,10 +233,7 @@ final class Readying {
         Set<String> names = now == null ? Set.of() : new TreeSet<>(now.dnsNames());
         String best = null;
         Instant bestEnd = null;
-        for (Snapshot.TrustList list : s.trustLists.values()) {
-            if (!server.equals(list.server())) {
-                continue;
-            }
+        for (Snapshot.TrustList list : stores.getOrDefault(server, List.of())) {
             for (String sha1 : list.entries().keySet()) {
                 Cert c = s.certs.get(sha1);
                 if (c == null || c.isCA() || !pki.certificates().contains(sha1)
