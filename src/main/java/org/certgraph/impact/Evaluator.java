@@ -86,12 +86,15 @@ final class Evaluator {
      * trust lists, and server verdicts by everything they depend on. Parties with the same
      * trust lists and capability that dial the same name get the same verdict from a server
      * presenting the same certificate (the use only matters to the message when it presents
-     * none).
+     * none). The evidence of a certificate (its path entry, and what is missing above it when
+     * a path ends there) is made once.
      */
     private static final class Run {
         final Snapshot s;
         final Map<List<String>, Set<String>> anchors = new HashMap<>();
         final Map<Context, Map<ServerKey, ServerVerdict>> verdicts = new HashMap<>();
+        final Map<String, PathEntry> entries = new HashMap<>();
+        final Map<String, String> missingLinks = new HashMap<>();
 
         Run(Snapshot s) {
             this.s = s;
@@ -105,6 +108,23 @@ final class Evaluator {
                                                String dialName) {
             return verdicts.computeIfAbsent(new Context(lists, capability, dialName),
                     k -> new HashMap<>());
+        }
+
+        List<PathEntry> entries(List<String> path) {
+            PathEntry[] result = new PathEntry[path.size()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = entries.computeIfAbsent(path.get(i), sha1 -> {
+                    Cert c = s.certs.get(sha1);
+                    return new PathEntry(sha1, c == null ? null : c.subject(),
+                            c == null ? null : c.signatureHash());
+                });
+            }
+            return List.of(result);
+        }
+
+        String missingLink(List<String> path) {
+            return missingLinks.computeIfAbsent(path.get(path.size() - 1),
+                    top -> Evaluator.missingLink(s, top));
         }
     }
 
@@ -130,7 +150,7 @@ final class Evaluator {
             ServerKey key = new ServerKey(server, sha1, sha1 == null ? service.use() : null);
             ServerVerdict v = cache.get(key);
             if (v == null) {
-                v = server(s, party.capability(), anchors, server, sha1, service);
+                v = server(run, party.capability(), anchors, server, sha1, service);
                 cache.put(key, v);
             }
             verdicts[i] = v;
@@ -154,8 +174,9 @@ final class Evaluator {
                 List.of(verdicts));
     }
 
-    ServerVerdict server(Snapshot s, Capability capability, Set<String> anchors, String server,
-                         String sha1, Service service) {
+    private static ServerVerdict server(Run run, Capability capability, Set<String> anchors,
+                                        String server, String sha1, Service service) {
+        Snapshot s = run.s;
         if (sha1 == null) {
             return new ServerVerdict(server, null, Status.OUTAGE, EnumSet.of(Reason.NO_CERTIFICATE),
                     List.of(), server + " presents no certificate for " + service.use());
@@ -184,8 +205,8 @@ final class Evaluator {
                 : onlyCapabilityUnknown(reasons) ? Status.UNKNOWN
                 : Status.OUTAGE;
         reasons.addAll(names);
-        return new ServerVerdict(server, sha1, status, reasons, entries(s, bestPath),
-                untrusted ? missingLink(s, bestPath) : null);
+        return new ServerVerdict(server, sha1, status, reasons, run.entries(bestPath),
+                untrusted ? run.missingLink(bestPath) : null);
     }
 
     /** Which failing path explains a verdict best: one that works, then the fewest reasons. */
@@ -269,8 +290,8 @@ final class Evaluator {
         return reasons;
     }
 
-    private static String missingLink(Snapshot s, List<String> path) {
-        String top = path.get(path.size() - 1);
+    /** What is missing for a path that ends at {@code top} to reach a trusted root. */
+    private static String missingLink(Snapshot s, String top) {
         Cert c = s.certs.get(top);
         if (c == null || c.unresolved()) {
             return "certificate " + top + " is known only by its thumbprint; import its bytes "
@@ -298,16 +319,5 @@ final class Evaluator {
         }
         String subject = leaf.subject() == null ? "" : leaf.subject().toLowerCase(Locale.ROOT);
         return subject.contains("cn=" + name) ? Set.of() : EnumSet.of(Reason.NAME_MISMATCH);
-    }
-
-    private static List<PathEntry> entries(Snapshot s, List<String> path) {
-        PathEntry[] entries = new PathEntry[path.size()];
-        for (int i = 0; i < entries.length; i++) {
-            String sha1 = path.get(i);
-            Cert c = s.certs.get(sha1);
-            entries[i] = new PathEntry(sha1, c == null ? null : c.subject(),
-                    c == null ? null : c.signatureHash());
-        }
-        return List.of(entries);
     }
 }

@@ -20,12 +20,19 @@ final class Snapshot {
     static final Set<String> ANCHOR_STORES = Set.of("Root", "TrustedRootCA", "ThirdPartyRootCA",
             "AuthRoot");
 
+    /**
+     * A certificate's facts.
+     *
+     * @param key algorithm and size as capabilities name keys, e.g. RSA-2048 (see
+     *     {@link #keyOf}); kept with the facts because every verdict checks it
+     */
     record Cert(String sha1, String subject, Instant notBefore, Instant notAfter,
                 String signatureHash, String keyAlgorithm, Integer keySize, boolean selfSigned,
                 boolean isCA, boolean unresolved, List<String> dnsNames, List<String> issuers,
-                List<String> authorities, List<String> templates) {
+                List<String> authorities, List<String> templates, String key) {
 
-        String key() {
+        /** A key as capabilities name it, or null when the algorithm is unknown. */
+        static String keyOf(String keyAlgorithm, Integer keySize) {
             if (keyAlgorithm == null) {
                 return null;
             }

@@ -153,15 +153,16 @@ final class SnapshotLoader {
         graph.read(extra == null ? "impact-certificates" : "impact-certificates-named", params,
                 rs -> {
             for (Record r : rs) {
+                String algorithm = text(r.get("keyAlgorithm"));
+                Integer size = r.get("keySize").isNull() ? null : r.get("keySize").asInt();
                 Cert c = new Cert(names.of(r.get("sha1")), text(r.get("subject")),
                         instant(r.get("notBefore")), instant(r.get("notAfter")),
-                        text(r.get("signatureHash")), text(r.get("keyAlgorithm")),
-                        r.get("keySize").isNull() ? null : r.get("keySize").asInt(),
+                        text(r.get("signatureHash")), algorithm, size,
                         r.get("selfSigned").asBoolean(), r.get("isCA").asBoolean(),
                         r.get("unresolved").asBoolean(), r.get("dnsNames").asList(Value::asString),
                         names.all(r.get("issuers")),
                         r.get("authorities").asList(Value::asString),
-                        r.get("templates").asList(Value::asString));
+                        r.get("templates").asList(Value::asString), Cert.keyOf(algorithm, size));
                 certs.put(c.sha1(), c);
             }
             return null;
