@@ -54,9 +54,11 @@ final class Evaluator {
                 && d.parties() == s.parties.size();
         Dependency[] result = new Dependency[d.size()];
         Run run = new Run(s);
+        // The first affected position not passed yet: parties before it keep their verdicts.
+        int next = reuse ? affected.nextSetBit(0) : 0;
         for (int i = 0; i < s.parties.size(); i++) {
             int position = d.start(i);
-            if (reuse && nothingAffected(affected, position, d.end(i))) {
+            if (reuse && (next < 0 || next >= d.end(i))) {
                 for (; position < d.end(i); position++) {
                     result[position] = prior.get(position);
                 }
@@ -72,13 +74,9 @@ final class Evaluator {
                         : dependency(run, party, d.lists(i), service);
                 position++;
             }
+            next = reuse ? affected.nextSetBit(d.end(i)) : 0;
         }
         return List.of(result);
-    }
-
-    private static boolean nothingAffected(BitSet affected, int from, int to) {
-        int next = affected.nextSetBit(from);
-        return next < 0 || next >= to;
     }
 
     /**
