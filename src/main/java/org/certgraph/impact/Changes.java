@@ -193,8 +193,10 @@ final class Changes {
         Capability capability = s.firmware.getOrDefault(firmwareId, Capability.UNKNOWN);
         for (int i = 0; i < s.parties.size(); i++) {
             Party p = s.parties.get(i);
-            if (upgrades(c, p)) {
-                s.replaceParty(i, p.withFirmware(firmwareId, c.to(), capability));
+            Party upgraded = upgrades(c, p) ? p.withFirmware(firmwareId, c.to(), capability) : p;
+            // Phones already on that firmware stay the same party, so their verdicts are kept.
+            if (!upgraded.equals(p)) {
+                s.replaceParty(i, upgraded);
             }
         }
     }
