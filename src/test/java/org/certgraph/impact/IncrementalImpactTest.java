@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,44 @@ class IncrementalImpactTest {
             assertThat(d.servers()).extracting(ServerVerdict::missingLink)
                     .containsExactly("s1.example.com presents no certificate for " + use);
         });
+    }
+
+    @Test
+    void aServerAndAPlatformOfTheSameNameAreComparedByKeyAsBefore() {
+        TestCert ca = root.intermediate("CN=Issuing CA").build();
+        estate.certificates(ca);
+        poolOn("pool1.example.com", ca, "s1", "s2");
+        estate.load("clients", sink -> {
+            sink.node(Model.SERVER, "client.example.com", Map.of());
+            sink.node(Model.PLATFORM, "client.example.com", Map.of("signatureHashes",
+                    List.of("SHA1")));
+            for (String label : List.of(Model.SERVER, Model.PLATFORM)) {
+                sink.relationship(Model.CONNECTS_TO, label, "client.example.com",
+                        Model.SERVICE, "WebServer:pool1.example.com", Map.of());
+                sink.relationship(Model.VALIDATES_WITH, label, "client.example.com",
+                        Model.TRUST_LIST, LIST, Map.of());
+            }
+        });
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Change> changes = List.of(new TakeServerOffline("s1.example.com"),
+                new RemoveCertificate(ca.sha1()));
+        SnapshotLoader loader = new SnapshotLoader(graph.graph());
+        Snapshot before = loader.load(at);
+        Snapshot after = before.copy();
+        changes.forEach(c -> new Changes(loader).apply(c, after));
+        List<Dependency> was = new Evaluator().evaluate(before);
+        List<Dependency> now = new Evaluator().evaluate(after);
+        List<DependencyChange> full = new ArrayList<>();
+        new Comparison(was, now, null, true).forEach((b, d) -> {
+            if (b != null && (b.status() != d.status() || !b.reasons().equals(d.reasons()))) {
+                full.add(new DependencyChange(b, d));
+            }
+        });
+
+        Impact impact = graph.impact().impact(changes, at);
+
+        assertThat(before.dependents().uniqueKeys()).isFalse();
+        assertThat(impact.dependencies()).isEqualTo(full).isNotEmpty();
     }
 
     /** A pool whose servers present certificates issued by {@code ca}, and phones in it. */
