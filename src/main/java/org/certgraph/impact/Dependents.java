@@ -51,6 +51,7 @@ final class Dependents {
                 if (service == null) {
                     continue;
                 }
+                // The key of Verdicts.Dependency, which answers pair verdicts by.
                 unique &= keys.add(party.key() + " -> " + serviceId);
                 for (String server : service.servers()) {
                     positions.computeIfAbsent(server, k -> new ArrayList<>()).add(position);

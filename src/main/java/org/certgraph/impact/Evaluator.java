@@ -132,7 +132,8 @@ final class Evaluator {
     private record ServerKey(String server, String sha1, String useWithoutCertificate) {
     }
 
-    private Dependency dependency(Run run, Party party, List<String> lists, Service service) {
+    private static Dependency dependency(Run run, Party party, List<String> lists,
+                                         Service service) {
         Snapshot s = run.s;
         Set<String> anchors = run.anchors(lists);
         Map<ServerKey, ServerVerdict> cache = run.verdicts(lists, party.capability(),
@@ -207,7 +208,10 @@ final class Evaluator {
                 untrusted ? run.missingLink(bestPath) : null);
     }
 
-    /** Which failing path explains a verdict best: one that works, then the fewest reasons. */
+    /**
+     * Which path decides a verdict: one that works, then one only the capability is unknown
+     * for, then the one with the fewest reasons; the first of equals.
+     */
     private static int rank(Set<Reason> reasons) {
         if (reasons.isEmpty()) {
             return 0;
