@@ -1,10 +1,8 @@
 package org.certgraph.impact;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -164,16 +162,15 @@ final class Changes {
     /** Applies a normalised change to {@code s} in place. */
     void apply(Change change, Snapshot s) {
         if (change instanceof RemoveTrust c) {
-            s.trustLists.get(c.trustList()).entries().remove(c.certificate());
+            s.distrust(c.trustList(), c.certificate());
         } else if (change instanceof AddTrust c) {
             ensure(s, c.certificate());
-            s.trustLists.get(c.trustList()).entries().put(c.certificate(), c.store());
+            s.trust(c.trustList(), c.certificate(), c.store());
         } else if (change instanceof AssignCertificate c) {
             ensure(s, c.certificate());
-            s.assignments.computeIfAbsent(c.server(), k -> new HashMap<>())
-                    .put(c.use(), c.certificate());
+            s.assign(c.server(), c.use(), c.certificate());
         } else if (change instanceof UnassignCertificate c) {
-            s.assignments.getOrDefault(c.server(), new HashMap<>()).remove(c.use());
+            s.unassign(c.server(), c.use());
         } else if (change instanceof RemoveCertificate c) {
             s.removed.add(c.certificate());
         } else if (change instanceof RestoreCertificate c) {
@@ -194,10 +191,12 @@ final class Changes {
     private static void upgrade(UpgradeFirmware c, Snapshot s) {
         String firmwareId = c.model() + "|" + c.to();
         Capability capability = s.firmware.getOrDefault(firmwareId, Capability.UNKNOWN);
-        for (ListIterator<Party> it = s.parties.listIterator(); it.hasNext();) {
-            Party p = it.next();
-            if (upgrades(c, p)) {
-                it.set(p.withFirmware(firmwareId, c.to(), capability));
+        for (int i = 0; i < s.parties.size(); i++) {
+            Party p = s.parties.get(i);
+            Party upgraded = upgrades(c, p) ? p.withFirmware(firmwareId, c.to(), capability) : p;
+            // Phones already on that firmware stay the same party, so their verdicts are kept.
+            if (!upgraded.equals(p)) {
+                s.replaceParty(i, upgraded);
             }
         }
     }
@@ -214,7 +213,7 @@ final class Changes {
 
     private void ensure(Snapshot s, String sha1) {
         if (!s.certs.containsKey(sha1)) {
-            loader.certificates(List.of(sha1)).forEach(s.certs::putIfAbsent);
+            s.addCertificates(loader.named(s, sha1));
         }
     }
 
@@ -223,12 +222,12 @@ final class Changes {
         if (s.certs.containsKey(sha1)) {
             return sha1;
         }
-        var found = loader.certificates(List.of(sha1));
+        var found = loader.named(s, sha1);
         if (!found.containsKey(sha1)) {
             throw new IllegalArgumentException("No certificate with thumbprint " + thumbprint
                     + " is in the graph; import it first, or check the thumbprint.");
         }
-        found.forEach(s.certs::putIfAbsent);
+        s.addCertificates(found);
         return sha1;
     }
 

@@ -1,10 +1,8 @@
 package org.certgraph.impact;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -39,126 +37,227 @@ final class Evaluator {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_PATHS = 64;
 
+    /** Every dependency of {@code s} with its verdict, at the positions of {@link Dependents}. */
     List<Dependency> evaluate(Snapshot s) {
-        List<Dependency> result = new ArrayList<>();
-        Map<String, ServerVerdict> cache = new HashMap<>();
-        Map<List<String>, Set<String>> anchorsByLists = new HashMap<>();
-        for (Party party : s.parties) {
-            List<String> lists = s.trustListsOf(party);
-            Set<String> anchors = anchorsByLists.computeIfAbsent(lists, k -> s.anchors(party));
-            String anchorKey = lists.toString();
+        return update(s, null, null);
+    }
+
+    /**
+     * The verdicts of {@code s}, given the verdicts {@code prior} of an earlier state of the
+     * same snapshot: only the dependencies at the {@code affected} positions (see
+     * {@link Affected}) are evaluated, the others keep their verdict from {@code prior}.
+     * Without a prior every dependency is evaluated.
+     */
+    List<Dependency> update(Snapshot s, List<Dependency> prior, BitSet affected) {
+        Dependents d = s.dependents();
+        boolean reuse = prior != null && prior.size() == d.size()
+                && d.parties() == s.parties.size();
+        Dependency[] result = new Dependency[d.size()];
+        Run run = new Run(s);
+        // The first affected position not passed yet: parties before it keep their verdicts.
+        int next = reuse ? affected.nextSetBit(0) : 0;
+        for (int i = 0; i < s.parties.size(); i++) {
+            int position = d.start(i);
+            if (reuse && (next < 0 || next >= d.end(i))) {
+                for (; position < d.end(i); position++) {
+                    result[position] = prior.get(position);
+                }
+                continue;
+            }
+            Party party = s.parties.get(i);
             for (String serviceId : party.services()) {
                 Service service = s.services.get(serviceId);
                 if (service == null) {
                     continue;
                 }
-                result.add(dependency(s, party, service, anchors, anchorKey, cache));
+                result[position] = reuse && !affected.get(position) ? prior.get(position)
+                        : dependency(run, party, d.lists(i), service);
+                position++;
             }
+            next = reuse ? affected.nextSetBit(d.end(i)) : 0;
         }
-        return result;
+        return List.of(result);
     }
 
-    private Dependency dependency(Snapshot s, Party party, Service service, Set<String> anchors,
-                                  String anchorKey, Map<String, ServerVerdict> cache) {
-        List<ServerVerdict> verdicts = new ArrayList<>();
-        for (String server : s.servers(service)) {
-            String sha1 = s.presented(server, service.use());
-            String cacheKey = server + "|" + sha1 + "|" + anchorKey + "|"
-                    + party.capability().hashCode() + "|" + service.dialName();
-            verdicts.add(cache.computeIfAbsent(cacheKey,
-                    k -> server(s, party.capability(), anchors, server, sha1, service)));
+    /**
+     * What one evaluation shares between dependencies: the anchors of each combination of
+     * trust lists, and server verdicts by everything they depend on. Parties with the same
+     * trust lists and capability that dial the same name get the same verdict from a server
+     * presenting the same certificate (the use only matters to the message when it presents
+     * none). The evidence of a certificate (its path entry, and what is missing above it when
+     * a path ends there) is made once.
+     */
+    private static final class Run {
+        final Snapshot s;
+        final Map<List<String>, Set<String>> anchors = new HashMap<>();
+        final Map<Context, Map<ServerKey, ServerVerdict>> verdicts = new HashMap<>();
+        final Map<String, PathEntry> entries = new HashMap<>();
+        final Map<String, String> missingLinks = new HashMap<>();
+
+        Run(Snapshot s) {
+            this.s = s;
         }
+
+        Set<String> anchors(List<String> lists) {
+            return anchors.computeIfAbsent(lists, s::anchors);
+        }
+
+        Map<ServerKey, ServerVerdict> verdicts(List<String> lists, Capability capability,
+                                               String dialName) {
+            return verdicts.computeIfAbsent(new Context(lists, capability, dialName),
+                    k -> new HashMap<>());
+        }
+
+        List<PathEntry> entries(List<String> path) {
+            PathEntry[] result = new PathEntry[path.size()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = entries.computeIfAbsent(path.get(i), sha1 -> {
+                    Cert c = s.certs.get(sha1);
+                    return new PathEntry(sha1, c == null ? null : c.subject(),
+                            c == null ? null : c.signatureHash());
+                });
+            }
+            return List.of(result);
+        }
+
+        String missingLink(List<String> path) {
+            return missingLinks.computeIfAbsent(path.get(path.size() - 1),
+                    top -> Evaluator.missingLink(s, top));
+        }
+    }
+
+    private record Context(List<String> lists, Capability capability, String dialName) {
+    }
+
+    private record ServerKey(String server, String sha1, String useWithoutCertificate) {
+    }
+
+    private static Dependency dependency(Run run, Party party, List<String> lists,
+                                         Service service) {
+        Snapshot s = run.s;
+        Set<String> anchors = run.anchors(lists);
+        Map<ServerKey, ServerVerdict> cache = run.verdicts(lists, party.capability(),
+                service.dialName());
+        List<String> servers = s.servers(service);
+        ServerVerdict[] verdicts = new ServerVerdict[servers.size()];
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        verdicts.forEach(v -> reasons.addAll(v.reasons()));
+        int ok = 0;
+        int unknown = 0;
+        for (int i = 0; i < verdicts.length; i++) {
+            String server = servers.get(i);
+            String sha1 = s.presented(server, service.use());
+            ServerKey key = new ServerKey(server, sha1, sha1 == null ? service.use() : null);
+            ServerVerdict v = cache.get(key);
+            if (v == null) {
+                v = server(run, party.capability(), anchors, server, sha1, service);
+                cache.put(key, v);
+            }
+            verdicts[i] = v;
+            reasons.addAll(v.reasons());
+            ok += v.status() == Status.OK ? 1 : 0;
+            unknown += v.status() == Status.UNKNOWN ? 1 : 0;
+        }
         Status status;
-        if (verdicts.isEmpty()) {
+        if (verdicts.length == 0) {
             status = Status.OUTAGE;
             reasons.add(Reason.NO_SERVER);
+        } else if (ok == verdicts.length) {
+            status = Status.OK;
+        } else if (unknown > 0) {
+            status = Status.UNKNOWN;
         } else {
-            long ok = verdicts.stream().filter(v -> v.status() == Status.OK).count();
-            long unknown = verdicts.stream().filter(v -> v.status() == Status.UNKNOWN).count();
-            if (ok == verdicts.size()) {
-                status = Status.OK;
-            } else if (unknown > 0) {
-                status = Status.UNKNOWN;
-            } else {
-                status = ok > 0 ? Status.DEGRADED : Status.OUTAGE;
-            }
+            status = ok > 0 ? Status.DEGRADED : Status.OUTAGE;
         }
         return new Dependency(party.key(), party.kind(), party.model(), party.version(),
-                party.pool(), party.count(), service.id(), s.trustListsOf(party), status,
-                reasons, verdicts);
+                party.pool(), party.count(), service.id(), lists, status, reasons,
+                List.of(verdicts));
     }
 
-    ServerVerdict server(Snapshot s, Capability capability, Set<String> anchors, String server,
-                         String sha1, Service service) {
+    private static ServerVerdict server(Run run, Capability capability, Set<String> anchors,
+                                        String server, String sha1, Service service) {
+        Snapshot s = run.s;
         if (sha1 == null) {
             return new ServerVerdict(server, null, Status.OUTAGE, EnumSet.of(Reason.NO_CERTIFICATE),
                     List.of(), server + " presents no certificate for " + service.use());
         }
-        List<List<String>> trusted = new ArrayList<>();
-        List<List<String>> ends = new ArrayList<>();
-        walk(s, sha1, new ArrayDeque<>(), anchors, trusted, ends);
+        List<List<String>> trusted = new ArrayList<>(1);
+        List<List<String>> ends = new ArrayList<>(1);
+        walk(s, sha1, new ArrayList<>(), anchors, trusted, ends);
 
         Set<Reason> names = nameCheck(s.certs.get(sha1), service.dialName());
-        List<Candidate> candidates = new ArrayList<>();
-        for (List<String> path : trusted) {
-            candidates.add(new Candidate(path, problems(s, path, true, capability), null));
-        }
-        if (candidates.isEmpty()) {
-            for (List<String> path : ends) {
-                Set<Reason> reasons = problems(s, path, false, capability);
+        boolean untrusted = trusted.isEmpty();
+        List<String> bestPath = null;
+        Set<Reason> best = null;
+        for (List<String> path : untrusted ? ends : trusted) {
+            Set<Reason> reasons = problems(s, path, !untrusted, capability);
+            if (untrusted) {
                 reasons.add(Reason.UNTRUSTED);
-                candidates.add(new Candidate(path, reasons, missingLink(s, path)));
+            }
+            if (best == null || rank(reasons) < rank(best)) {
+                bestPath = path;
+                best = reasons;
             }
         }
-        Candidate best = candidates.stream()
-                .min(Comparator.comparingInt(Candidate::rank)).orElseThrow();
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        reasons.addAll(best.reasons());
+        reasons.addAll(best);
         Status status = reasons.isEmpty() ? Status.OK
-                : reasons.equals(EnumSet.of(Reason.CAPABILITY_UNKNOWN)) ? Status.UNKNOWN
+                : onlyCapabilityUnknown(reasons) ? Status.UNKNOWN
                 : Status.OUTAGE;
         reasons.addAll(names);
-        return new ServerVerdict(server, sha1, status, reasons, entries(s, best.path()),
-                best.missingLink());
+        return new ServerVerdict(server, sha1, status, reasons, run.entries(bestPath),
+                untrusted ? run.missingLink(bestPath) : null);
     }
 
-    private record Candidate(List<String> path, Set<Reason> reasons, String missingLink) {
-        int rank() {
-            if (reasons.isEmpty()) {
-                return 0;
-            }
-            if (reasons.equals(EnumSet.of(Reason.CAPABILITY_UNKNOWN))) {
-                return 1;
-            }
-            return 2 + reasons.size();
+    /**
+     * Which path decides a verdict: one that works, then one only the capability is unknown
+     * for, then the one with the fewest reasons; the first of equals.
+     */
+    private static int rank(Set<Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return 0;
         }
+        if (onlyCapabilityUnknown(reasons)) {
+            return 1;
+        }
+        return 2 + reasons.size();
     }
 
-    private void walk(Snapshot s, String sha1, Deque<String> path, Set<String> anchors,
-                      List<List<String>> trusted, List<List<String>> ends) {
+    private static boolean onlyCapabilityUnknown(Set<Reason> reasons) {
+        return reasons.size() == 1 && reasons.contains(Reason.CAPABILITY_UNKNOWN);
+    }
+
+    private static void walk(Snapshot s, String sha1, List<String> path, Set<String> anchors,
+                             List<List<String>> trusted, List<List<String>> ends) {
         if (trusted.size() + ends.size() >= MAX_PATHS) {
             return;
         }
-        path.addLast(sha1);
+        path.add(sha1);
         Cert cert = s.certs.get(sha1);
         if (anchors.contains(sha1)) {
-            trusted.add(new ArrayList<>(path));
+            trusted.add(List.copyOf(path));
         } else {
-            List<String> issuers = cert == null || cert.selfSigned() ? List.of()
-                    : cert.issuers().stream()
-                            .filter(i -> !s.removed.contains(i) && !path.contains(i))
-                            .toList();
-            if (issuers.isEmpty() || path.size() > MAX_DEPTH) {
-                ends.add(new ArrayList<>(path));
+            int issuers = 0;
+            if (cert != null && !cert.selfSigned()) {
+                for (String issuer : cert.issuers()) {
+                    issuers += follows(s, path, issuer) ? 1 : 0;
+                }
+            }
+            if (issuers == 0 || path.size() > MAX_DEPTH) {
+                ends.add(List.copyOf(path));
             } else {
-                for (String issuer : issuers) {
-                    walk(s, issuer, path, anchors, trusted, ends);
+                for (String issuer : cert.issuers()) {
+                    if (follows(s, path, issuer)) {
+                        walk(s, issuer, path, anchors, trusted, ends);
+                    }
                 }
             }
         }
-        path.removeLast();
+        path.remove(path.size() - 1);
+    }
+
+    /** Whether a path may go on to an issuer: it is not removed and not already on it. */
+    private static boolean follows(Snapshot s, List<String> path, String issuer) {
+        return !s.removed.contains(issuer) && !path.contains(issuer);
     }
 
     private static Set<Reason> problems(Snapshot s, List<String> path, boolean trusted,
@@ -193,8 +292,8 @@ final class Evaluator {
         return reasons;
     }
 
-    private static String missingLink(Snapshot s, List<String> path) {
-        String top = path.get(path.size() - 1);
+    /** What is missing for a path that ends at {@code top} to reach a trusted root. */
+    private static String missingLink(Snapshot s, String top) {
         Cert c = s.certs.get(top);
         if (c == null || c.unresolved()) {
             return "certificate " + top + " is known only by its thumbprint; import its bytes "
@@ -222,13 +321,5 @@ final class Evaluator {
         }
         String subject = leaf.subject() == null ? "" : leaf.subject().toLowerCase(Locale.ROOT);
         return subject.contains("cn=" + name) ? Set.of() : EnumSet.of(Reason.NAME_MISMATCH);
-    }
-
-    private static List<PathEntry> entries(Snapshot s, List<String> path) {
-        return path.stream().map(sha1 -> {
-            Cert c = s.certs.get(sha1);
-            return new PathEntry(sha1, c == null ? null : c.subject(),
-                    c == null ? null : c.signatureHash());
-        }).toList();
     }
 }

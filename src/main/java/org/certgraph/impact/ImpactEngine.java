@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class ImpactEngine {
             changes.apply(c, after);
             applied.add(c);
         }
-        return diff(applied, before, baseline(before), evaluator.evaluate(after));
+        return diff(applied, before, update(applied, before, after, baseline(before)));
     }
 
     /** The steps applied in order; each step's verdicts include every step before it. */
@@ -76,8 +76,9 @@ public final class ImpactEngine {
             Change c = changes.normalise(step, next);
             List<Change> backout = changes.backout(c, current);
             changes.apply(c, next);
-            List<Dependency> verdicts = evaluator.evaluate(next);
-            Impact impact = diff(List.of(c), current, currentVerdicts, verdicts);
+            Comparison compared = update(List.of(c), current, next, currentVerdicts);
+            Impact impact = diff(List.of(c), current, compared);
+            List<Dependency> verdicts = compared.after();
             Status stepWorst = worst(verdicts);
             if (stepWorst.worseThan(worst)) {
                 worst = stepWorst;
@@ -126,17 +127,26 @@ public final class ImpactEngine {
         return new Plan(plan.at(), plan.steps(), plan.worst(), all);
     }
 
-    private Impact diff(List<Change> applied, Snapshot before, List<Dependency> was,
-                        List<Dependency> now) {
-        Map<String, Dependency> old = new HashMap<>();
-        was.forEach(d -> old.put(d.key(), d));
+    /**
+     * The verdicts of {@code after}, a copy of {@code before} with {@code applied} made to it,
+     * updated from {@code was}, the verdicts of {@code before}. Dependencies that a note about
+     * a removal looks at count as affected too, so that the notes see all of them.
+     */
+    private Comparison update(List<Change> applied, Snapshot before, Snapshot after,
+                              List<Dependency> was) {
+        BitSet affected = Affected.between(before, after, Notes.removedCertificates(applied,
+                before), Notes.listsRemovedFrom(applied));
+        List<Dependency> now = evaluator.update(after, was, affected);
+        return Comparison.of(after, was, now, affected);
+    }
+
+    private Impact diff(List<Change> applied, Snapshot before, Comparison compared) {
         List<DependencyChange> changed = new ArrayList<>();
-        for (Dependency d : now) {
-            Dependency b = old.get(d.key());
+        compared.forEach((b, d) -> {
             if (b != null && (b.status() != d.status() || !b.reasons().equals(d.reasons()))) {
                 changed.add(new DependencyChange(b, d));
             }
-        }
+        });
         int broken = 0;
         int degraded = 0;
         int recovered = 0;
@@ -170,23 +180,32 @@ public final class ImpactEngine {
         counts.forEach((k, n) -> byModel.add(new PhoneCount(k.get(0), k.get(1), k.get(2), n)));
         return new Impact(applied.stream().map(Change::toInput).toList(), before.at.toString(),
                 changed, byModel, new Summary(broken, degraded, recovered, unknown, phones),
-                Notes.of(applied, before, old, now));
+                Notes.of(applied, before, compared));
     }
 
     /**
      * The verdicts of the graph as it is, at the snapshot's time: every question needs them
      * and they do not depend on the question, so they are kept until the graph or the time
-     * changes.
+     * changes. A new time only changes the verdicts that involve a certificate whose validity
+     * starts or ends in between, so only those are evaluated again.
      */
     private List<Dependency> baseline(Snapshot unchanged) {
         Baseline current = baseline;
-        if (current == null || current.origin() != unchanged.origin
-                || !current.at().equals(unchanged.at)) {
-            current = new Baseline(unchanged.origin, unchanged.at,
-                    evaluator.evaluate(unchanged));
-            baseline = current;
+        if (current != null && current.origin() == unchanged.origin
+                && current.at().equals(unchanged.at)) {
+            return current.verdicts();
         }
-        return current.verdicts();
+        List<Dependency> verdicts;
+        if (current != null && current.origin() == unchanged.origin) {
+            Snapshot then = unchanged.copy();
+            then.at = current.at();
+            verdicts = evaluator.update(unchanged, current.verdicts(),
+                    Affected.between(then, unchanged, Set.of(), Set.of()));
+        } else {
+            verdicts = evaluator.evaluate(unchanged);
+        }
+        baseline = new Baseline(unchanged.origin, unchanged.at, verdicts);
+        return verdicts;
     }
 
     private record Baseline(Snapshot origin, Instant at, List<Dependency> verdicts) {

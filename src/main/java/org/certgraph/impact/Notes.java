@@ -1,6 +1,7 @@
 package org.certgraph.impact;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,7 @@ final class Notes {
     private Notes() {
     }
 
-    static List<String> of(List<Change> applied, Snapshot before, Map<String, Dependency> was,
-                           List<Dependency> now) {
+    static List<String> of(List<Change> applied, Snapshot before, Comparison compared) {
         List<String> notes = new ArrayList<>();
         for (Change change : applied) {
             Set<String> removed = removedBy(change, before);
@@ -32,33 +32,57 @@ final class Notes {
                 continue;
             }
             String list = change instanceof RemoveTrust r ? r.trustList() : null;
-            int still = 0;
+            int[] still = {0};
             Map<String, String> anchors = new LinkedHashMap<>();
-            for (Dependency after : now) {
-                Dependency b = was.get(after.key());
+            compared.forEach((b, after) -> {
                 boolean concerned = list != null ? b != null && b.trustLists().contains(list)
                         : b != null && passesThrough(b, removed);
                 if (!concerned || b.status() != Status.OK || after.status() != Status.OK) {
-                    continue;
+                    return;
                 }
-                still++;
+                still[0]++;
                 for (ServerVerdict v : after.servers()) {
                     if (!v.path().isEmpty()) {
                         PathEntry top = v.path().get(v.path().size() - 1);
                         anchors.put(top.sha1(), top.subject());
                     }
                 }
-            }
-            if (still > 0) {
+            });
+            if (still[0] > 0) {
                 List<String> roots = new ArrayList<>();
                 anchors.forEach((sha1, subject) -> roots.add(subject + " (" + sha1 + ")"));
-                notes.add(change.describe() + ": " + still + " dependencies "
+                notes.add(change.describe() + ": " + still[0] + " dependencies "
                         + (list != null ? "that validate with " + list : "that had it on a path")
                         + " still work, because their paths still reach "
                         + String.join(", ", roots) + ", which their trust lists hold as a root.");
             }
         }
         return notes;
+    }
+
+    /**
+     * The certificates that removals of certificates and authorities among {@code applied}
+     * take away: a note looks at every dependency whose path went through one of them.
+     */
+    static Set<String> removedCertificates(List<Change> applied, Snapshot before) {
+        Set<String> removed = new HashSet<>();
+        for (Change change : applied) {
+            if (!(change instanceof RemoveTrust)) {
+                removed.addAll(removedBy(change, before));
+            }
+        }
+        return removed;
+    }
+
+    /** The trust lists that {@code applied} remove entries from: a note looks at their users. */
+    static Set<String> listsRemovedFrom(List<Change> applied) {
+        Set<String> lists = new HashSet<>();
+        for (Change change : applied) {
+            if (change instanceof RemoveTrust r) {
+                lists.add(r.trustList());
+            }
+        }
+        return lists;
     }
 
     private static boolean passesThrough(Dependency d, Set<String> removed) {

@@ -2,6 +2,7 @@ package org.certgraph.impact;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,11 +35,18 @@ final class Readying {
     private final TargetPki pki;
     private final Evaluator evaluator;
     private final Set<String> targetHashes = new TreeSet<>();
+    /** The stores of each server, in the order of the snapshot's trust lists. */
+    private final Map<String, List<Snapshot.TrustList>> stores = new HashMap<>();
 
     Readying(Snapshot s, TargetPki pki, Evaluator evaluator) {
         this.s = s;
         this.pki = pki;
         this.evaluator = evaluator;
+        for (Snapshot.TrustList list : s.trustLists.values()) {
+            if (list.server() != null) {
+                stores.computeIfAbsent(list.server(), k -> new ArrayList<>()).add(list);
+            }
+        }
         for (String sha1 : pki.certificates()) {
             Cert c = s.certs.get(sha1);
             if (c != null && !c.selfSigned() && c.signatureHash() != null) {
@@ -225,10 +233,7 @@ final class Readying {
         Set<String> names = now == null ? Set.of() : new TreeSet<>(now.dnsNames());
         String best = null;
         Instant bestEnd = null;
-        for (Snapshot.TrustList list : s.trustLists.values()) {
-            if (!server.equals(list.server())) {
-                continue;
-            }
+        for (Snapshot.TrustList list : stores.getOrDefault(server, List.of())) {
             for (String sha1 : list.entries().keySet()) {
                 Cert c = s.certs.get(sha1);
                 if (c == null || c.isCA() || !pki.certificates().contains(sha1)
@@ -318,8 +323,9 @@ final class Readying {
                 Snapshot trial = state.copy();
                 Change removal = new RemoveTrust(id, sha1);
                 changes.apply(removal, trial);
-                List<Dependency> after = evaluator.evaluate(trial);
-                if (noWorse(verdicts, after)) {
+                BitSet affected = Affected.between(state, trial, Set.of(), Set.of());
+                List<Dependency> after = evaluator.update(trial, verdicts, affected);
+                if (noWorse(Comparison.of(trial, verdicts, after, affected))) {
                     removals.add(removal);
                     state = trial;
                     verdicts = after;
@@ -329,13 +335,10 @@ final class Readying {
         return removals;
     }
 
-    private static boolean noWorse(List<Dependency> before, List<Dependency> after) {
-        Map<String, Dependency> old = new HashMap<>();
-        before.forEach(d -> old.put(d.key(), d));
-        return after.stream().noneMatch(d -> {
-            Dependency b = old.get(d.key());
-            return b != null && d.status().worseThan(b.status());
-        });
+    private static boolean noWorse(Comparison compared) {
+        boolean[] worse = {false};
+        compared.forEach((b, d) -> worse[0] |= b != null && d.status().worseThan(b.status()));
+        return !worse[0];
     }
 
     private List<String> subjects(Set<String> sha1s) {

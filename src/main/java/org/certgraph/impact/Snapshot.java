@@ -20,12 +20,19 @@ final class Snapshot {
     static final Set<String> ANCHOR_STORES = Set.of("Root", "TrustedRootCA", "ThirdPartyRootCA",
             "AuthRoot");
 
+    /**
+     * A certificate's facts.
+     *
+     * @param key algorithm and size as capabilities name keys, e.g. RSA-2048 (see
+     *     {@link #keyOf}); kept with the facts because every verdict checks it
+     */
     record Cert(String sha1, String subject, Instant notBefore, Instant notAfter,
                 String signatureHash, String keyAlgorithm, Integer keySize, boolean selfSigned,
                 boolean isCA, boolean unresolved, List<String> dnsNames, List<String> issuers,
-                List<String> authorities, List<String> templates) {
+                List<String> authorities, List<String> templates, String key) {
 
-        String key() {
+        /** A key as capabilities name it, or null when the algorithm is unknown. */
+        static String keyOf(String keyAlgorithm, Integer keySize) {
             if (keyAlgorithm == null) {
                 return null;
             }
@@ -69,24 +76,39 @@ final class Snapshot {
         }
     }
 
-    final Map<String, Cert> certs;
+    /*
+     * Copies share what they do not change. The snapshot read from the graph is never changed
+     * (its maps are read-only), and a copy replaces a shared map, trust list or assignment map
+     * by its own before the first write to it; so a question costs what it changes, not the
+     * size of the estate. Every write goes through the methods below; code that reads may use
+     * the fields directly. Evaluations rely on this: a dependency whose inputs are the same
+     * objects as before keeps its verdict (see Affected).
+     */
+    Map<String, Cert> certs;
     final Map<String, Service> services;
-    final Map<String, Map<String, String>> assignments;
-    final Map<String, TrustList> trustLists;
+    Map<String, Map<String, String>> assignments;
+    Map<String, TrustList> trustLists;
     final Map<String, String> poolSites;
-    final List<Party> parties;
+    List<Party> parties;
     final Map<String, Capability> firmware;
     final Set<String> offline;
     final Set<String> removed;
-    final Map<String, List<String>> published = new HashMap<>();
+    final Map<String, List<String>> published;
     Instant at;
     /** The snapshot as read from the graph that this one is a copy of (itself when read). */
     Snapshot origin = this;
 
+    private boolean ownCerts;
+    private boolean ownAssignments;
+    private boolean ownTrustLists;
+    private boolean ownParties;
+    private volatile Dependents dependents;
+
     Snapshot(Map<String, Cert> certs, Map<String, Service> services,
              Map<String, Map<String, String>> assignments, Map<String, TrustList> trustLists,
              Map<String, String> poolSites, List<Party> parties,
-             Map<String, Capability> firmware, Instant at) {
+             Map<String, Capability> firmware, Map<String, List<String>> published,
+             Instant at) {
         this.certs = certs;
         this.services = services;
         this.assignments = assignments;
@@ -94,6 +116,7 @@ final class Snapshot {
         this.poolSites = poolSites;
         this.parties = parties;
         this.firmware = firmware;
+        this.published = published;
         this.offline = new HashSet<>();
         this.removed = new HashSet<>();
         this.at = at;
@@ -101,28 +124,127 @@ final class Snapshot {
 
     /** A copy whose assignments, trust entries, parties and removals can change freely. */
     Snapshot copy() {
-        Map<String, Map<String, String>> a = new HashMap<>();
-        assignments.forEach((server, uses) -> a.put(server, new HashMap<>(uses)));
-        Map<String, TrustList> t = new LinkedHashMap<>();
-        trustLists.forEach((id, list) -> t.put(id, new TrustList(list.id(), list.kind(),
-                list.scope(), list.server(), new LinkedHashMap<>(list.entries()))));
-        Snapshot copy = new Snapshot(new HashMap<>(certs), services, a, t, poolSites,
-                new ArrayList<>(parties), new HashMap<>(firmware), at);
+        Snapshot copy = new Snapshot(certs, services, assignments, trustLists, poolSites,
+                parties, firmware, published, at);
         copy.origin = origin;
         copy.offline.addAll(offline);
-        copy.published.putAll(published);
         copy.removed.addAll(removed);
+        disown();
         return copy;
+    }
+
+    /** Makes the next write to a map now shared with a copy replace the map first. */
+    private void disown() {
+        // Only a copy that wrote owns anything; the snapshot read from the graph, which every
+        // question copies at once, is left unwritten.
+        if (ownCerts || ownAssignments || ownTrustLists || ownParties) {
+            ownCerts = false;
+            ownAssignments = false;
+            ownTrustLists = false;
+            ownParties = false;
+        }
+    }
+
+    /** Where each dependency of this snapshot (and of every copy of it) sits in a verdict list. */
+    Dependents dependents() {
+        if (origin != this) {
+            return origin.dependents();
+        }
+        Dependents d = dependents;
+        if (d == null) {
+            d = new Dependents(this);
+            dependents = d;
+        }
+        return d;
+    }
+
+    /** Adds certificates the snapshot lacks (named by a change); those it has stay as they are. */
+    void addCertificates(Map<String, Cert> found) {
+        if (certs.keySet().containsAll(found.keySet())) {
+            return;
+        }
+        if (!ownCerts) {
+            certs = new HashMap<>(certs);
+            ownCerts = true;
+        }
+        found.forEach(certs::putIfAbsent);
+    }
+
+    /** Makes a server present a certificate for a use. */
+    void assign(String server, String use, String sha1) {
+        Map<String, String> uses = new HashMap<>(assignments.getOrDefault(server, Map.of()));
+        uses.put(use, sha1);
+        ownAssignments().put(server, uses);
+    }
+
+    /** Leaves a server without a certificate for a use. */
+    void unassign(String server, String use) {
+        Map<String, String> uses = assignments.get(server);
+        if (uses == null) {
+            return;
+        }
+        uses = new HashMap<>(uses);
+        uses.remove(use);
+        ownAssignments().put(server, uses);
+    }
+
+    private Map<String, Map<String, String>> ownAssignments() {
+        if (!ownAssignments) {
+            assignments = new HashMap<>(assignments);
+            ownAssignments = true;
+        }
+        return assignments;
+    }
+
+    /** Puts a certificate into a trust list in a store, or moves it to that store. */
+    void trust(String list, String sha1, String store) {
+        editEntries(list).put(sha1, store);
+    }
+
+    /** Takes a certificate out of a trust list. */
+    void distrust(String list, String sha1) {
+        editEntries(list).remove(sha1);
+    }
+
+    private Map<String, String> editEntries(String id) {
+        if (!ownTrustLists) {
+            trustLists = new LinkedHashMap<>(trustLists);
+            ownTrustLists = true;
+        }
+        TrustList list = trustLists.get(id);
+        TrustList edited = new TrustList(list.id(), list.kind(), list.scope(), list.server(),
+                new LinkedHashMap<>(list.entries()));
+        trustLists.put(id, edited);
+        return edited.entries();
+    }
+
+    /** Puts another party in the place of the one at {@code index}. */
+    void replaceParty(int index, Party party) {
+        if (!ownParties) {
+            parties = new ArrayList<>(parties);
+            ownParties = true;
+        }
+        parties.set(index, party);
     }
 
     /** The servers that currently serve a service: its hosts minus those taken offline. */
     List<String> servers(Service service) {
-        return service.servers().stream().filter(s -> !offline.contains(s)).toList();
+        if (offline.isEmpty()) {
+            return service.servers();
+        }
+        List<String> online = new ArrayList<>(service.servers().size());
+        for (String server : service.servers()) {
+            if (!offline.contains(server)) {
+                online.add(server);
+            }
+        }
+        return online;
     }
 
     /** The certificate a server presents for a use, unless it was removed. */
     String presented(String server, String use) {
-        String sha1 = assignments.getOrDefault(server, Map.of()).get(use);
+        Map<String, String> uses = assignments.get(server);
+        String sha1 = uses == null ? null : uses.get(use);
         return sha1 == null || removed.contains(sha1) ? null : sha1;
     }
 
@@ -150,10 +272,10 @@ final class Snapshot {
         return null;
     }
 
-    /** The roots a party trusts: anchor-store entries of its trust lists. */
-    Set<String> anchors(Party party) {
+    /** The roots trusted through some trust lists: their anchor-store entries. */
+    Set<String> anchors(List<String> lists) {
         Set<String> anchors = new HashSet<>();
-        for (String id : trustListsOf(party)) {
+        for (String id : lists) {
             TrustList list = trustLists.get(id);
             if (list == null) {
                 continue;

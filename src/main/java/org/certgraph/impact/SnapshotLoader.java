@@ -3,12 +3,14 @@ package org.certgraph.impact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.certgraph.graph.Graph;
 import org.certgraph.impact.Snapshot.Capability;
@@ -38,7 +40,7 @@ final class SnapshotLoader {
                 .stream().map(Value::asObject).toList());
         Cached current = cached;
         if (current == null || !current.version().equals(version)) {
-            current = new Cached(version, read(at));
+            current = new Cached(version, read(at), new ConcurrentHashMap<>());
             cached = current;
         }
         Snapshot copy = current.snapshot().copy();
@@ -46,20 +48,48 @@ final class SnapshotLoader {
         return copy;
     }
 
-    /** The last snapshot read and the version of the graph it was read from. */
-    private record Cached(List<Object> version, Snapshot snapshot) {
+    /**
+     * The last snapshot read, the version of the graph it was read from, and the certificates
+     * looked up for changes to copies of it (by the thumbprint asked for).
+     */
+    private record Cached(List<Object> version, Snapshot snapshot,
+                          Map<String, Map<String, Cert>> named) {
     }
 
     private volatile Cached cached;
 
+    /** How many looked-up certificates are kept per snapshot, so the memory stays bounded. */
+    private static final int NAMED_LIMIT = 10_000;
+
+    /**
+     * A certificate that a change to {@code s} names, with its issuers, or nothing when the
+     * graph lacks it. What was looked up is kept with the snapshot it was looked up for: the
+     * same question asked again needs no query while the graph is unchanged.
+     */
+    Map<String, Cert> named(Snapshot s, String sha1) {
+        Cached current = cached;
+        if (current == null || current.snapshot() != s.origin) {
+            return certificates(List.of(sha1), new Names());
+        }
+        Map<String, Cert> found = current.named().get(sha1);
+        if (found == null) {
+            found = Collections.unmodifiableMap(certificates(List.of(sha1), new Names()));
+            if (current.named().size() < NAMED_LIMIT) {
+                current.named().put(sha1, found);
+            }
+        }
+        return found;
+    }
+
     private Snapshot read(Instant at) {
-        Map<String, Cert> certs = certificates(null);
+        Names names = new Names();
+        Map<String, Cert> certs = certificates(null, names);
         Map<String, Service> services = new LinkedHashMap<>();
         graph.read("impact-services", Map.of(), rs -> {
             for (Record r : rs) {
-                Service s = new Service(r.get("id").asString(), text(r.get("role")),
-                        text(r.get("use")), text(r.get("pool")),
-                        r.get("servers").asList(Value::asString), text(r.get("dialName")));
+                Service s = new Service(names.of(r.get("id")), text(r.get("role")),
+                        names.of(r.get("use")), text(r.get("pool")), names.all(r.get("servers")),
+                        text(r.get("dialName")));
                 services.put(s.id(), s);
             }
             return null;
@@ -67,8 +97,8 @@ final class SnapshotLoader {
         Map<String, Map<String, String>> assignments = new HashMap<>();
         graph.read("impact-assignments", Map.of(), rs -> {
             for (Record r : rs) {
-                assignments.computeIfAbsent(r.get("server").asString(), k -> new HashMap<>())
-                        .put(r.get("use").asString(), r.get("sha1").asString());
+                assignments.computeIfAbsent(names.of(r.get("server")), k -> new HashMap<>())
+                        .put(names.of(r.get("use")), names.of(r.get("sha1")));
             }
             return null;
         });
@@ -77,9 +107,9 @@ final class SnapshotLoader {
             for (Record r : rs) {
                 Map<String, String> entries = new LinkedHashMap<>();
                 for (Value e : r.get("entries").values()) {
-                    entries.put(e.get("sha1").asString(), text(e.get("store")));
+                    entries.put(names.of(e.get("sha1")), text(e.get("store")));
                 }
-                TrustList t = new TrustList(r.get("id").asString(), text(r.get("kind")),
+                TrustList t = new TrustList(names.of(r.get("id")), text(r.get("kind")),
                         text(r.get("scope")), text(r.get("server")), entries);
                 trustLists.put(t.id(), t);
             }
@@ -91,38 +121,48 @@ final class SnapshotLoader {
             return null;
         });
         Map<String, Capability> firmware = firmware();
-        List<Party> parties = new ArrayList<>(phones(firmware));
-        parties.addAll(otherParties());
-        Snapshot snapshot = new Snapshot(certs, services, assignments, trustLists, sites, parties,
-                firmware, at);
+        List<Party> parties = new ArrayList<>(phones(firmware, names));
+        parties.addAll(otherParties(names));
+        Map<String, List<String>> published = new HashMap<>();
         graph.read("impact-authority-templates", Map.of(), rs -> {
-            rs.forEach(r -> snapshot.published.put(r.get("authority").asString(),
+            rs.forEach(r -> published.put(r.get("authority").asString(),
                     r.get("templates").asList(Value::asString)));
             return null;
         });
-        return snapshot;
+        assignments.replaceAll((server, uses) -> Collections.unmodifiableMap(uses));
+        trustLists.replaceAll((id, t) -> new TrustList(t.id(), t.kind(), t.scope(), t.server(),
+                Collections.unmodifiableMap(t.entries())));
+        // Copies of the hash maps, because the answers have always iterated copies, whose
+        // order can differ from that of the map they were copied from.
+        return new Snapshot(Collections.unmodifiableMap(new HashMap<>(certs)),
+                Collections.unmodifiableMap(services), Collections.unmodifiableMap(assignments),
+                Collections.unmodifiableMap(trustLists), Collections.unmodifiableMap(sites),
+                Collections.unmodifiableList(parties),
+                Collections.unmodifiableMap(new HashMap<>(firmware)),
+                Collections.unmodifiableMap(published), at);
     }
 
     /**
      * Every certificate verdicts can depend on (extra null), or only the named certificates
      * that the snapshot lacks (named by a change), with their issuers.
      */
-    Map<String, Cert> certificates(Collection<String> extra) {
+    private Map<String, Cert> certificates(Collection<String> extra, Names names) {
         Map<String, Object> params = extra == null ? Map.of()
                 : Map.of("sha1s", List.copyOf(extra));
         Map<String, Cert> certs = new HashMap<>();
         graph.read(extra == null ? "impact-certificates" : "impact-certificates-named", params,
                 rs -> {
             for (Record r : rs) {
-                Cert c = new Cert(r.get("sha1").asString(), text(r.get("subject")),
+                String algorithm = text(r.get("keyAlgorithm"));
+                Integer size = r.get("keySize").isNull() ? null : r.get("keySize").asInt();
+                Cert c = new Cert(names.of(r.get("sha1")), text(r.get("subject")),
                         instant(r.get("notBefore")), instant(r.get("notAfter")),
-                        text(r.get("signatureHash")), text(r.get("keyAlgorithm")),
-                        r.get("keySize").isNull() ? null : r.get("keySize").asInt(),
+                        text(r.get("signatureHash")), algorithm, size,
                         r.get("selfSigned").asBoolean(), r.get("isCA").asBoolean(),
                         r.get("unresolved").asBoolean(), r.get("dnsNames").asList(Value::asString),
-                        r.get("issuers").asList(Value::asString),
+                        names.all(r.get("issuers")),
                         r.get("authorities").asList(Value::asString),
-                        r.get("templates").asList(Value::asString));
+                        r.get("templates").asList(Value::asString), Cert.keyOf(algorithm, size));
                 certs.put(c.sha1(), c);
             }
             return null;
@@ -144,7 +184,7 @@ final class SnapshotLoader {
         return firmware;
     }
 
-    private List<Party> phones(Map<String, Capability> firmware) {
+    private List<Party> phones(Map<String, Capability> firmware, Names names) {
         return graph.read("impact-phones", Map.of(), rs -> {
             List<Party> phones = new ArrayList<>();
             Set<String> keys = new HashSet<>();
@@ -163,14 +203,14 @@ final class SnapshotLoader {
                 }
                 phones.add(new Party(key, "PHONE", model,
                         firmwareId, version, pool, r.get("count").asLong(),
-                        r.get("services").asList(Value::asString),
-                        r.get("trustLists").asList(Value::asString), capability));
+                        names.all(r.get("services")), names.all(r.get("trustLists")),
+                        capability));
             }
             return phones;
         });
     }
 
-    private List<Party> otherParties() {
+    private List<Party> otherParties(Names names) {
         return graph.read("impact-other-parties", Map.of(), rs -> {
             List<Party> parties = new ArrayList<>();
             for (Record r : rs) {
@@ -178,11 +218,29 @@ final class SnapshotLoader {
                 Capability capability = hashes == null ? Capability.MODERN
                         : new Capability(hashes, strings(r.get("keys")), "inventory");
                 parties.add(new Party(r.get("id").asString(), r.get("kind").asString(), null,
-                        null, null, null, 1, r.get("services").asList(Value::asString),
-                        r.get("trustLists").asList(Value::asString), capability));
+                        null, null, null, 1, names.all(r.get("services")),
+                        names.all(r.get("trustLists")), capability));
             }
             return parties;
         });
+    }
+
+    /**
+     * One instance of each name (thumbprint, server, use, list or service id) read for a
+     * snapshot: the records of different queries bring their own copies, and verdicts look
+     * names up in maps so often that comparing them by reference instead of by character
+     * counts.
+     */
+    private static final class Names {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String of(Value v) {
+            return v.isNull() ? null : seen.computeIfAbsent(v.asString(), k -> k);
+        }
+
+        List<String> all(Value v) {
+            return v.asList(this::of);
+        }
     }
 
     private static Set<String> strings(Value v) {
