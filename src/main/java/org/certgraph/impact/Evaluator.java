@@ -1,8 +1,8 @@
 package org.certgraph.impact;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +33,6 @@ import org.certgraph.impact.Verdicts.Status;
  * the party's capability is unknown the answer is UNKNOWN rather than a guess.
  */
 final class Evaluator {
-
-    private static final int MAX_DEPTH = 8;
-    private static final int MAX_PATHS = 64;
 
     /** Every dependency of {@code s} with its verdict, at the positions of {@link Dependents}. */
     List<Dependency> evaluate(Snapshot s) {
@@ -76,7 +73,7 @@ final class Evaluator {
             }
             next = reuse ? affected.nextSetBit(d.end(i)) : 0;
         }
-        return List.of(result);
+        return Collections.unmodifiableList(Arrays.asList(result));
     }
 
     /**
@@ -89,55 +86,89 @@ final class Evaluator {
      */
     private static final class Run {
         final Snapshot s;
+        final PathSearch search;
         final Map<List<String>, Set<String>> anchors = new HashMap<>();
-        final Map<Context, Map<ServerKey, ServerVerdict>> verdicts = new HashMap<>();
+        final Map<Context, Map<String, Known>> verdicts = new HashMap<>();
         final Map<String, PathEntry> entries = new HashMap<>();
         final Map<String, String> missingLinks = new HashMap<>();
 
         Run(Snapshot s) {
             this.s = s;
+            this.search = new PathSearch(s);
         }
 
         Set<String> anchors(List<String> lists) {
-            return anchors.computeIfAbsent(lists, s::anchors);
+            Set<String> found = anchors.get(lists);
+            if (found == null) {
+                found = s.anchors(lists);
+                anchors.put(lists, found);
+            }
+            return found;
         }
 
-        Map<ServerKey, ServerVerdict> verdicts(List<String> lists, Capability capability,
-                                               String dialName) {
+        Map<String, Known> verdicts(List<String> lists, Capability capability,
+                                    String dialName) {
             return verdicts.computeIfAbsent(new Context(lists, capability, dialName),
                     k -> new HashMap<>());
         }
 
+        /** The evidence of a path: the entries of the issuers above the leaf are shared. */
         List<PathEntry> entries(List<String> path) {
             PathEntry[] result = new PathEntry[path.size()];
-            for (int i = 0; i < result.length; i++) {
-                result[i] = entries.computeIfAbsent(path.get(i), sha1 -> {
-                    Cert c = s.certs.get(sha1);
-                    return new PathEntry(sha1, c == null ? null : c.subject(),
-                            c == null ? null : c.signatureHash());
-                });
+            result[0] = entry(path.get(0));
+            for (int i = 1; i < result.length; i++) {
+                String sha1 = path.get(i);
+                PathEntry entry = entries.get(sha1);
+                if (entry == null) {
+                    entry = entry(sha1);
+                    entries.put(sha1, entry);
+                }
+                result[i] = entry;
             }
             return List.of(result);
         }
 
+        private PathEntry entry(String sha1) {
+            Cert c = s.certs.get(sha1);
+            return new PathEntry(sha1, c == null ? null : c.subject(),
+                    c == null ? null : c.signatureHash());
+        }
+
         String missingLink(List<String> path) {
-            return missingLinks.computeIfAbsent(path.get(path.size() - 1),
-                    top -> Evaluator.missingLink(s, top));
+            String top = path.get(path.size() - 1);
+            String missing = missingLinks.get(top);
+            if (missing == null) {
+                missing = Evaluator.missingLink(s, top);
+                missingLinks.put(top, missing);
+            }
+            return missing;
         }
     }
 
     private record Context(List<String> lists, Capability capability, String dialName) {
     }
 
-    private record ServerKey(String server, String sha1, String useWithoutCertificate) {
+    /**
+     * The verdicts of one server in one context, by the certificate it presents (or by use,
+     * when it presents none); a server rarely has more than one, so they are chained.
+     */
+    private record Known(String sha1, String use, ServerVerdict verdict, Known next) {
+        ServerVerdict find(String certificate, String forUse) {
+            for (Known k = this; k != null; k = k.next) {
+                if (certificate != null ? certificate.equals(k.sha1)
+                        : k.sha1 == null && forUse.equals(k.use)) {
+                    return k.verdict;
+                }
+            }
+            return null;
+        }
     }
 
     private static Dependency dependency(Run run, Party party, List<String> lists,
                                          Service service) {
         Snapshot s = run.s;
         Set<String> anchors = run.anchors(lists);
-        Map<ServerKey, ServerVerdict> cache = run.verdicts(lists, party.capability(),
-                service.dialName());
+        Map<String, Known> known = run.verdicts(lists, party.capability(), service.dialName());
         List<String> servers = s.servers(service);
         ServerVerdict[] verdicts = new ServerVerdict[servers.size()];
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
@@ -146,11 +177,11 @@ final class Evaluator {
         for (int i = 0; i < verdicts.length; i++) {
             String server = servers.get(i);
             String sha1 = s.presented(server, service.use());
-            ServerKey key = new ServerKey(server, sha1, sha1 == null ? service.use() : null);
-            ServerVerdict v = cache.get(key);
+            Known earlier = known.get(server);
+            ServerVerdict v = earlier == null ? null : earlier.find(sha1, service.use());
             if (v == null) {
                 v = server(run, party.capability(), anchors, server, sha1, service);
-                cache.put(key, v);
+                known.put(server, new Known(sha1, service.use(), v, earlier));
             }
             verdicts[i] = v;
             reasons.addAll(v.reasons());
@@ -180,116 +211,18 @@ final class Evaluator {
             return new ServerVerdict(server, null, Status.OUTAGE, EnumSet.of(Reason.NO_CERTIFICATE),
                     List.of(), server + " presents no certificate for " + service.use());
         }
-        List<List<String>> trusted = new ArrayList<>(1);
-        List<List<String>> ends = new ArrayList<>(1);
-        walk(s, sha1, new ArrayList<>(), anchors, trusted, ends);
-
-        Set<Reason> names = nameCheck(s.certs.get(sha1), service.dialName());
-        boolean untrusted = trusted.isEmpty();
-        List<String> bestPath = null;
-        Set<Reason> best = null;
-        for (List<String> path : untrusted ? ends : trusted) {
-            Set<Reason> reasons = problems(s, path, !untrusted, capability);
-            if (untrusted) {
-                reasons.add(Reason.UNTRUSTED);
-            }
-            if (best == null || rank(reasons) < rank(best)) {
-                bestPath = path;
-                best = reasons;
-            }
-        }
-        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        reasons.addAll(best);
+        PathSearch search = run.search;
+        search.from(sha1, anchors, capability);
+        Set<Reason> reasons = search.reasons();
         Status status = reasons.isEmpty() ? Status.OK
-                : onlyCapabilityUnknown(reasons) ? Status.UNKNOWN
+                : PathSearch.onlyCapabilityUnknown(reasons) ? Status.UNKNOWN
                 : Status.OUTAGE;
-        reasons.addAll(names);
-        return new ServerVerdict(server, sha1, status, reasons, run.entries(bestPath),
-                untrusted ? run.missingLink(bestPath) : null);
-    }
-
-    /**
-     * Which path decides a verdict: one that works, then one only the capability is unknown
-     * for, then the one with the fewest reasons; the first of equals.
-     */
-    private static int rank(Set<Reason> reasons) {
-        if (reasons.isEmpty()) {
-            return 0;
+        Set<Reason> names = nameCheck(s.certs.get(sha1), service.dialName());
+        if (!names.isEmpty()) {
+            reasons.addAll(names);
         }
-        if (onlyCapabilityUnknown(reasons)) {
-            return 1;
-        }
-        return 2 + reasons.size();
-    }
-
-    private static boolean onlyCapabilityUnknown(Set<Reason> reasons) {
-        return reasons.size() == 1 && reasons.contains(Reason.CAPABILITY_UNKNOWN);
-    }
-
-    private static void walk(Snapshot s, String sha1, List<String> path, Set<String> anchors,
-                             List<List<String>> trusted, List<List<String>> ends) {
-        if (trusted.size() + ends.size() >= MAX_PATHS) {
-            return;
-        }
-        path.add(sha1);
-        Cert cert = s.certs.get(sha1);
-        if (anchors.contains(sha1)) {
-            trusted.add(List.copyOf(path));
-        } else {
-            int issuers = 0;
-            if (cert != null && !cert.selfSigned()) {
-                for (String issuer : cert.issuers()) {
-                    issuers += follows(s, path, issuer) ? 1 : 0;
-                }
-            }
-            if (issuers == 0 || path.size() > MAX_DEPTH) {
-                ends.add(List.copyOf(path));
-            } else {
-                for (String issuer : cert.issuers()) {
-                    if (follows(s, path, issuer)) {
-                        walk(s, issuer, path, anchors, trusted, ends);
-                    }
-                }
-            }
-        }
-        path.remove(path.size() - 1);
-    }
-
-    /** Whether a path may go on to an issuer: it is not removed and not already on it. */
-    private static boolean follows(Snapshot s, List<String> path, String issuer) {
-        return !s.removed.contains(issuer) && !path.contains(issuer);
-    }
-
-    private static Set<Reason> problems(Snapshot s, List<String> path, boolean trusted,
-                                        Capability capability) {
-        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        Instant at = s.at;
-        for (int i = 0; i < path.size(); i++) {
-            Cert c = s.certs.get(path.get(i));
-            if (c == null || c.unresolved()) {
-                continue;
-            }
-            if (c.notBefore() != null && at.isBefore(c.notBefore())) {
-                reasons.add(Reason.NOT_YET_VALID);
-            }
-            if (c.notAfter() != null && at.isAfter(c.notAfter())) {
-                reasons.add(Reason.EXPIRED);
-            }
-            boolean top = i == path.size() - 1;
-            boolean selfSignatureOnly = top && (trusted || c.selfSigned());
-            if (!selfSignatureOnly) {
-                if (capability.signatureHashes() == null) {
-                    reasons.add(Reason.CAPABILITY_UNKNOWN);
-                } else if (!capability.signatureHashes().contains(c.signatureHash())) {
-                    reasons.add(Reason.UNSUPPORTED_SIGNATURE);
-                }
-            }
-            if (capability.keys() != null && c.key() != null
-                    && !capability.keys().contains(c.key())) {
-                reasons.add(Reason.UNSUPPORTED_KEY);
-            }
-        }
-        return reasons;
+        return new ServerVerdict(server, sha1, status, reasons, run.entries(search.path()),
+                search.trusted() ? null : run.missingLink(search.path()));
     }
 
     /** What is missing for a path that ends at {@code top} to reach a trusted root. */
