@@ -47,10 +47,12 @@ final class CertificateWriter {
 
     /**
      * Finds which certificates of the batch are new, and the verified issuer links of those,
-     * and returns the statements that write them all.
+     * and returns the statements that write them all. {@code earlierWrites} waits until the
+     * batches before this one are in the graph; it is called only when the batch holds a new
+     * issuer whose children may be among them.
      */
     Planned plan(Collection<CertificateFacts> batch, String source, String stamp,
-                 OffsetDateTime now) {
+                 OffsetDateTime now, Runnable earlierWrites) {
         if (batch.isEmpty()) {
             return new Planned(List.of(), 0);
         }
@@ -65,7 +67,7 @@ final class CertificateWriter {
 
         long start = System.nanoTime();
         issuers.addAll(bySha1.values());
-        List<Map<String, Object>> links = linker.links(created);
+        List<Map<String, Object>> links = linker.links(created, earlierWrites);
         linkNanos += System.nanoTime() - start;
 
         List<Map<String, Object>> rows = new ArrayList<>(bySha1.size());

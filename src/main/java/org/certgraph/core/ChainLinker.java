@@ -33,13 +33,16 @@ final class ChainLinker {
 
     /**
      * The verified links of the given certificates, new to the graph, as {child, issuer} rows.
-     * The batch's own issuers must already be in the index.
+     * The batch's own issuers must already be in the index. {@code earlierWrites} is run before
+     * the graph is asked for children of a new issuer, so that children still on their way to
+     * it are found too.
      */
-    List<Map<String, Object>> links(List<CertificateFacts> certificates) {
+    List<Map<String, Object>> links(List<CertificateFacts> certificates,
+                                    Runnable earlierWrites) {
         Map<String, CertificateFacts> bySha1 = new HashMap<>();
         certificates.forEach(c -> bySha1.put(c.sha1(), c));
         List<Map<String, Object>> links = new ArrayList<>(verifiedIssuers(certificates));
-        links.addAll(verifiedChildren(bySha1));
+        links.addAll(verifiedChildren(bySha1, earlierWrites));
         return links;
     }
 
@@ -56,7 +59,8 @@ final class ChainLinker {
         return verified(checks);
     }
 
-    private List<Map<String, Object>> verifiedChildren(Map<String, CertificateFacts> bySha1) {
+    private List<Map<String, Object>> verifiedChildren(Map<String, CertificateFacts> bySha1,
+                                                       Runnable earlierWrites) {
         List<Map<String, Object>> issuers = new ArrayList<>();
         for (CertificateFacts c : bySha1.values()) {
             if (!IssuerIndex.mayIssue(c)) {
@@ -71,6 +75,7 @@ final class ChainLinker {
         if (issuers.isEmpty()) {
             return List.of();
         }
+        earlierWrites.run();
         List<Record> candidates = graph.read("chain-child-candidates",
                 Map.of("issuers", issuers), records -> records);
         Map<String, Verifier> verifiers = new HashMap<>();

@@ -34,16 +34,17 @@ import org.neo4j.driver.Record;
  * <p>Within a batch, certificates and nodes are written before relationships, so a relationship
  * may name nodes handed over earlier in the same file.
  *
- * <p>Batches are written by one writer thread, in the order they were filled, while the reader
- * goes on parsing the next one: reading a file and writing it to Neo4j overlap, which on a
- * machine with few cores is most of the gain. At most {@value #IN_FLIGHT} batches wait, so memory
+ * <p>Batches go through two threads in the order they were filled: a checker finds which
+ * certificates are new and verifies their issuers' signatures, and a writer writes the batch.
+ * So parsing one batch, checking the signatures of the next and Neo4j's writing of the one
+ * before overlap, which on a machine with few cores is most of the gain. At most {@value #IN_FLIGHT} batches wait, so memory
  * stays bounded however large the file. A write that fails is reported to the reader at its
  * next batch or at {@link #finish()}.
  */
 final class FactLoader implements FactSink {
 
     private static final int BATCH = 5_000;
-    private static final int IN_FLIGHT = 2;
+    private static final int IN_FLIGHT = 3;
 
     private final Graph graph;
     private final CertificateWriter certificates;
@@ -74,6 +75,7 @@ final class FactLoader implements FactSink {
     /** Problems the writer thread found; merged into {@link #problems} once it is done. */
     private final List<String> writeProblems = new ArrayList<>();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private ExecutorService checker;
     private ExecutorService writer;
     private volatile RuntimeException writeFailure;
     /** What earlier imports of this source wrote: all that this import may withdraw. */
@@ -254,7 +256,11 @@ final class FactLoader implements FactSink {
         }
     }
 
-    /** Hands what is buffered to the writer thread, waiting while too many batches wait. */
+    /**
+     * Hands what is buffered on: the checker thread finds which certificates are new and checks
+     * their issuers' signatures, then the writer thread writes the batch. Waits while
+     * {@value #IN_FLIGHT} batches are on their way.
+     */
     private void flush() {
         Batch batch = new Batch(List.copyOf(certBatch.values()), List.copyOf(refBatch),
                 new LinkedHashMap<>(nodeBatch), new LinkedHashMap<>(relBatch));
@@ -268,35 +274,70 @@ final class FactLoader implements FactSink {
             return;
         }
         if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "certgraph-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            checker = Executors.newSingleThreadExecutor(daemon("certgraph-checker"));
+            writer = Executors.newSingleThreadExecutor(daemon("certgraph-writer"));
         }
         inFlight.acquireUninterruptibly();
-        writer.execute(() -> {
+        ExecutorService out = writer;
+        checker.execute(() -> {
+            CertificateWriter.Planned certs;
             try {
-                if (writeFailure == null) {
-                    write(batch);
+                if (writeFailure != null) {
+                    inFlight.release();
+                    return;
                 }
+                certs = certificates.plan(batch.certs(), source, stamp, now,
+                        () -> writesSoFar(out));
             } catch (RuntimeException e) {
                 writeFailure = e;
-            } finally {
                 inFlight.release();
+                return;
             }
+            out.execute(() -> {
+                try {
+                    if (writeFailure == null) {
+                        write(batch, certs);
+                    }
+                } catch (RuntimeException e) {
+                    writeFailure = e;
+                } finally {
+                    inFlight.release();
+                }
+            });
         });
     }
 
+    /** Waits until every write handed to {@code out} so far is done. */
+    private static void writesSoFar(ExecutorService out) {
+        try {
+            out.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for earlier batches", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /**
-     * Waits until every batch handed over is written and stops the writer thread; a write that
+     * Waits until every batch handed over is written and stops the threads; a write that
      * failed is thrown here. Safe to call more than once.
      */
     void close() {
         if (writer != null) {
             inFlight.acquireUninterruptibly(IN_FLIGHT);
             inFlight.release(IN_FLIGHT);
+            checker.shutdown();
             writer.shutdown();
+            checker = null;
             writer = null;
         }
         rethrow();
@@ -323,9 +364,8 @@ final class FactLoader implements FactSink {
      * Writes one batch in one transaction, so that it holds entirely or not at all and costs
      * one commit; runs on the writer thread only.
      */
-    private void write(Batch batch) {
+    private void write(Batch batch, CertificateWriter.Planned certs) {
         recordAhead(batch);
-        CertificateWriter.Planned certs = certificates.plan(batch.certs(), source, stamp, now);
         List<Graph.Step> steps = new ArrayList<>(certs.steps());
         Map<String, Object> bookkeeping = Map.of("source", source, "stamp", stamp, "now", now);
         if (!batch.refs().isEmpty()) {
