@@ -17,7 +17,8 @@ import java.util.Map;
 final class CpuUse {
 
     static final String READER = "reader: parsing files (main thread)";
-    static final String WRITER = "writer: issuers, signatures, driver";
+    static final String CHECKER = "checker: new certificates, issuers, signatures";
+    static final String WRITER = "writer: transactions through the driver";
     static final String POOL = "signature checks (worker pool)";
     static final String NEO4J = "Neo4j: queries, storage, Bolt";
     static final String DRIVER = "driver network I/O";
@@ -69,7 +70,7 @@ final class CpuUse {
         }
         sample();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String kind : new String[] {READER, WRITER, POOL, NEO4J, DRIVER, REST}) {
+        for (String kind : new String[] {READER, CHECKER, POOL, WRITER, NEO4J, DRIVER, REST}) {
             seconds.put(kind, 0.0);
         }
         double threadsTotal = 0;
@@ -108,6 +109,9 @@ final class CpuUse {
     private static String kind(String name) {
         if (name.equals("main")) {
             return READER;
+        }
+        if (name.startsWith("certgraph-checker")) {
+            return CHECKER;
         }
         if (name.startsWith("certgraph-writer")) {
             return WRITER;
