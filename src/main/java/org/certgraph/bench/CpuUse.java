@@ -17,7 +17,7 @@ import java.util.Map;
 final class CpuUse {
 
     static final String READER = "reader: parsing files (main thread)";
-    static final String CHECKER = "checker: new certificates, issuers, signatures";
+    static final String CHECKER = "checker: certificates, issuers, signatures";
     static final String WRITER = "writer: transactions through the driver";
     static final String POOL = "signature checks (worker pool)";
     static final String NEO4J = "Neo4j: queries, storage, Bolt";
