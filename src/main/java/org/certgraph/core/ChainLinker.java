@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.certgraph.cert.CertificateFacts;
-import org.certgraph.cert.Verifier;
 import org.certgraph.graph.Graph;
 import org.neo4j.driver.Record;
 
@@ -53,7 +51,7 @@ final class ChainLinker {
                 continue;
             }
             for (IssuerIndex.Issuer issuer : issuers.candidates(c)) {
-                checks.add(new Check(c.sha1(), issuer.sha1, issuer::verifier, c.der()));
+                checks.add(new Check(c.sha1(), issuer, c.der()));
             }
         }
         return verified(checks);
@@ -61,7 +59,7 @@ final class ChainLinker {
 
     private List<Map<String, Object>> verifiedChildren(Map<String, CertificateFacts> bySha1,
                                                        Runnable earlierWrites) {
-        List<Map<String, Object>> issuers = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (CertificateFacts c : bySha1.values()) {
             if (!IssuerIndex.mayIssue(c)) {
                 continue;
@@ -70,31 +68,28 @@ final class ChainLinker {
             row.put("sha1", c.sha1());
             row.put("ski", c.subjectKeyId());
             row.put("subjectKey", c.subjectKey());
-            issuers.add(row);
+            rows.add(row);
         }
-        if (issuers.isEmpty()) {
+        if (rows.isEmpty()) {
             return List.of();
         }
         earlierWrites.run();
         List<Record> candidates = graph.read("chain-child-candidates",
-                Map.of("issuers", issuers), records -> records);
-        Map<String, Verifier> verifiers = new HashMap<>();
+                Map.of("issuers", rows), records -> records);
         List<Check> checks = new ArrayList<>(candidates.size());
         for (Record r : candidates) {
-            String issuer = r.get("issuer").asString();
             String child = r.get("child").asString();
             if (bySha1.containsKey(child)) {
-                continue; // a child imported in the same run was checked from its own side
+                continue; // a child in the same batch was checked from its own side
             }
-            Verifier key = verifiers.computeIfAbsent(issuer,
-                    k -> Verifier.forIssuer(bySha1.get(k).der()));
-            checks.add(new Check(child, issuer, () -> key, r.get("childDer").asByteArray()));
+            checks.add(new Check(child, issuers.get(r.get("issuer").asString()),
+                    r.get("childDer").asByteArray()));
         }
         return verified(checks);
     }
 
-    /** A candidate link: whether {@code key} verifies the signature of {@code childDer}. */
-    private record Check(String child, String issuer, Supplier<Verifier> key, byte[] childDer) {
+    /** A candidate link: whether the issuer's key verifies the signature of {@code childDer}. */
+    private record Check(String child, IssuerIndex.Issuer issuer, byte[] childDer) {
     }
 
     /**
@@ -104,8 +99,8 @@ final class ChainLinker {
      */
     private static List<Map<String, Object>> verified(List<Check> checks) {
         var stream = checks.size() >= PARALLEL_FROM ? checks.parallelStream() : checks.stream();
-        return stream.filter(c -> c.key().get().verifies(c.childDer()))
-                .map(c -> Map.<String, Object>of("child", c.child(), "issuer", c.issuer()))
+        return stream.filter(c -> c.issuer().verifier().verifies(c.childDer()))
+                .map(c -> Map.<String, Object>of("child", c.child(), "issuer", c.issuer().sha1))
                 .toList();
     }
 }

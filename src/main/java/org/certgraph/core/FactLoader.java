@@ -37,8 +37,9 @@ import org.neo4j.driver.Record;
  * <p>Batches go through two threads in the order they were filled: a checker finds which
  * certificates are new and verifies their issuers' signatures, and a writer writes the batch.
  * So parsing one batch, checking the signatures of the next and Neo4j's writing of the one
- * before overlap, which on a machine with few cores is most of the gain. At most {@value #IN_FLIGHT} batches wait, so memory
- * stays bounded however large the file. A write that fails is reported to the reader at its
+ * before overlap, which on a machine with few cores is most of the gain. At most
+ * {@value #IN_FLIGHT} batches are on their way, so memory stays bounded however large the
+ * file. A write that fails is reported to the reader at its
  * next batch or at {@link #finish()}.
  */
 final class FactLoader implements FactSink {

@@ -82,6 +82,11 @@ final class IssuerIndex {
         return List.copyOf(found);
     }
 
+    /** The issuer with this thumbprint, which was added to or read into the index. */
+    synchronized Issuer get(String sha1) {
+        return bySha1.get(sha1);
+    }
+
     /** CA certificates, and version 1 certificates that predate the CA flag. */
     static boolean mayIssue(CertificateFacts c) {
         return c.isCA() || c.version() < 3 || c.keyUsages().contains("keyCertSign");
